@@ -1,0 +1,34 @@
+// The subcommands of the sendscan CLI. Each registers its options on the CLI11 app and
+// returns the process exit status when run; only src/cli prints or exits.
+#pragma once
+
+#include <memory>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace sendscan::cli {
+
+// Options every subcommand shares.
+struct GlobalOptions {
+  std::string argv0;
+  std::string lexicons;  // --lexicons DIR; empty: DefaultLexiconDir
+  int verbosity = 0;     // -v count
+  bool quiet = false;
+};
+
+// Returns a runner set up by CLI11's parse; call it after parsing when its subcommand was
+// chosen.
+struct Command {
+  virtual ~Command() = default;
+  virtual int Run(const GlobalOptions& global) = 0;
+};
+
+std::unique_ptr<Command> AddExtractCommand(CLI::App& app);
+
+// Sets up the stderr logger: warnings by default, -v info, -vv debug, --quiet errors only.
+void SetUpLogging(const GlobalOptions& global);
+
+}  // namespace sendscan::cli

@@ -1,0 +1,32 @@
+// sendscan's entry point: parses the command line, sets up logging and runs one subcommand.
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.hpp"
+
+#ifndef SENDSCAN_VERSION
+#define SENDSCAN_VERSION "0.0.0"
+#endif
+
+int main(int argc, char** argv) {
+  using namespace sendscan::cli;
+  CLI::App app{
+      "sendscan: reads news articles and Ofsted/CQC local area SEND inspection letters (text, "
+      "HTML, PDF) and extracts areas, findings, deadlines, inspection outcomes and quotes."};
+  app.set_version_flag("--version", std::string("sendscan ") + SENDSCAN_VERSION);
+  app.require_subcommand(1);
+  GlobalOptions global;
+  global.argv0 = argv[0];
+  app.add_option("--lexicons", global.lexicons,
+                 "Lexicon folder (default: $SENDSCAN_LEXICONS, the installed share/sendscan/"
+                 "lexicons, else the source tree's lexicons/)")
+      ->check(CLI::ExistingDirectory);
+  app.add_flag("-v,--verbose", global.verbosity, "More log detail on stderr (-vv for debug)");
+  app.add_flag("-q,--quiet", global.quiet, "Only errors on stderr");
+  app.fallthrough();
+
+  std::unique_ptr<Command> extract = AddExtractCommand(app);
+  CLI11_PARSE(app, argc, argv);
+  SetUpLogging(global);
+  if (app.got_subcommand("extract")) return extract->Run(global);
+  return 2;
+}

@@ -1,0 +1,64 @@
+#include "ingest/sniff.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace sendscan {
+namespace {
+
+constexpr std::size_t kSniffBytes = 8192;
+
+std::string LowerPrefix(std::string_view s, std::size_t n) {
+  std::string out(s.substr(0, n));
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool HasUtf16Bom(std::string_view b) {
+  return b.size() >= 2 && ((b[0] == '\xFF' && b[1] == '\xFE') || (b[0] == '\xFE' && b[1] == '\xFF'));
+}
+
+// Control bytes other than tab, newline, carriage return and form feed are rare in text.
+bool LooksBinary(std::string_view head) {
+  std::size_t control = 0;
+  for (char ch : head) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c == 0) return true;
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) ++control;
+  }
+  return control * 20 > head.size();  // more than 5%
+}
+
+std::size_t CountOf(const std::string& hay, std::string_view needle) {
+  std::size_t n = 0;
+  for (std::size_t i = hay.find(needle); i != std::string::npos; i = hay.find(needle, i + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+bool LooksLikeHtml(std::string_view utf8) {
+  std::string head = LowerPrefix(utf8, kSniffBytes);
+  std::size_t first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+  if (first != std::string::npos && head.compare(first, 1, "<") == 0) {
+    for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<!--", "<meta",
+                                 "<div", "<p>", "<p ", "<article", "<title"}) {
+      if (head.compare(first, tag.size(), tag) == 0) return true;
+    }
+  }
+  for (std::string_view tag : {"<html", "<body", "</head>"}) {
+    if (head.find(tag) != std::string::npos) return true;
+  }
+  return CountOf(head, "<p>") + CountOf(head, "</p>") + CountOf(head, "<div") >= 4;
+}
+
+Sniffed SniffBytes(std::string_view bytes) {
+  std::string_view head = bytes.substr(0, kSniffBytes);
+  if (head.substr(0, 1024).find("%PDF-") != std::string_view::npos) return Sniffed::kPdf;
+  if (HasUtf16Bom(head)) return Sniffed::kUtf16Text;
+  if (LooksBinary(head)) return Sniffed::kBinary;
+  return LooksLikeHtml(head) ? Sniffed::kHtml : Sniffed::kText;
+}
+
+}  // namespace sendscan

@@ -1,0 +1,105 @@
+#include "normalise/metadata.hpp"
+
+#include <algorithm>
+
+#include "normalise/dates.hpp"
+#include "normalise/paragraphs.hpp"
+
+namespace sendscan {
+namespace {
+
+constexpr std::size_t kMaxTitleBytes = 200;
+constexpr std::size_t kDatelineParagraphs = 12;   // how far down a dateline may stand
+constexpr std::size_t kMaxDatelineBytes = 90;
+constexpr std::size_t kMaxDatelineOtherWords = 6;  // "Published", a byline, a time
+constexpr std::size_t kLetterDateBytes = 1500;     // a letter's date is in its address block
+constexpr std::size_t kKindStartBytes = 1500;      // KindCue::Where::kStart
+constexpr int kKindThreshold = 4;
+
+std::size_t WordCount(std::string_view text) { return Tokenize(text).size(); }
+
+// A short paragraph that is a date plus a few label or byline words.
+std::optional<std::string> DatelineDate(std::string_view paragraph) {
+  if (paragraph.size() > kMaxDatelineBytes) return std::nullopt;
+  std::vector<DateMatch> dates = FindDates(paragraph);
+  if (dates.size() != 1) return std::nullopt;
+  std::size_t date_words = WordCount(paragraph.substr(dates[0].start, dates[0].end - dates[0].start));
+  if (WordCount(paragraph) - date_words > kMaxDatelineOtherWords) return std::nullopt;
+  return dates[0].iso;
+}
+
+bool EndsWithFullStop(std::string_view s) { return !s.empty() && s.back() == '.'; }
+
+bool CueApplies(const KindCue& cue, const PhraseHit& hit, const Document& doc) {
+  switch (cue.where) {
+    case KindCue::Where::kStart:
+      return hit.start < kKindStartBytes;
+    case KindCue::Where::kLineStart:
+      return std::any_of(doc.paragraphs.begin(), doc.paragraphs.end(),
+                         [&](const Paragraph& p) { return p.span.start == hit.start; });
+    case KindCue::Where::kAnywhere:
+      return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<std::string> FindTitle(const RawDocument& raw, const Document& doc) {
+  std::string hint = CollapseSpaces(raw.hints.title);
+  if (!hint.empty()) return hint;
+  for (const Paragraph& p : doc.paragraphs) {
+    if (p.heading) return std::string(doc.Slice(p.span));
+  }
+  if (doc.paragraphs.size() < 2) return std::nullopt;
+  std::string_view first = doc.Slice(doc.paragraphs.front().span);
+  if (first.size() > kMaxTitleBytes || EndsWithFullStop(first)) return std::nullopt;
+  return std::string(first);
+}
+
+std::optional<std::string> FindPublished(const RawDocument& raw, const Document& doc) {
+  if (std::optional<std::string> hinted = ParseDate(raw.hints.published)) return hinted;
+  std::size_t limit = std::min(doc.paragraphs.size(), kDatelineParagraphs);
+  for (std::size_t i = 0; i < limit; ++i) {
+    if (auto date = DatelineDate(doc.Slice(doc.paragraphs[i].span))) return date;
+  }
+  if (doc.kind == Kind::kLetter) {
+    std::string_view head = std::string_view(doc.text).substr(0, kLetterDateBytes);
+    std::vector<DateMatch> dates = FindDates(head);
+    if (!dates.empty()) return dates.front().iso;
+  }
+  return std::nullopt;
+}
+
+Kind ClassifyKind(const Document& doc, const std::vector<Token>& tokens, const Lexicons& lex) {
+  std::vector<bool> counted(lex.kind_cues.size(), false);
+  int score[3] = {0, 0, 0};  // indexed by Kind
+  for (const PhraseHit& hit : lex.kind_phrases.FindAll(tokens)) {
+    for (std::uint32_t id : *hit.payloads) {
+      const KindCue& cue = lex.kind_cues[id];
+      if (counted[id] || !CueApplies(cue, hit, doc)) continue;
+      counted[id] = true;
+      score[static_cast<int>(cue.kind)] += cue.weight;
+    }
+  }
+  const int news = score[static_cast<int>(Kind::kNews)];
+  const int letter = score[static_cast<int>(Kind::kLetter)];
+  const int other = score[static_cast<int>(Kind::kOther)];
+  if (std::max(letter, other) < kKindThreshold || std::max(letter, other) <= news) {
+    return Kind::kNews;
+  }
+  return letter >= other ? Kind::kLetter : Kind::kOther;
+}
+
+std::vector<std::string> FindInspectorates(const std::vector<Token>& tokens, const Lexicons& lex) {
+  std::vector<std::string> found;
+  for (const PhraseHit& hit : lex.inspectorate_phrases.FindAll(tokens)) {
+    for (std::uint32_t id : *hit.payloads) {
+      const std::string& name = lex.inspectorate_names[id];
+      if (std::find(found.begin(), found.end(), name) == found.end()) found.push_back(name);
+    }
+  }
+  return found;
+}
+
+}  // namespace sendscan

@@ -1,0 +1,31 @@
+// Document metadata read from the normalised text and the reader's hints: title, publication
+// date, genre (kind) and the inspectorates named.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "lexicon/lexicons.hpp"
+#include "lexicon/tokens.hpp"
+#include "sendscan/document.hpp"
+
+namespace sendscan {
+
+// The reader's title hint; else the first heading; else a short first paragraph without a
+// final full stop when more paragraphs follow. nullopt when none.
+std::optional<std::string> FindTitle(const RawDocument& raw, const Document& doc);
+
+// The date the document was published: the reader's hint (meta tags, JSON-LD, the crawl
+// prefix) when it parses; else a dateline among the first paragraphs (a short paragraph that
+// is mostly a date: "Published Wednesday, 16th May 2018", "William Eichler 06 April 2016",
+// "Decision date : 04 Nov 2025"); for letters, the first date of the address block.
+std::optional<std::string> FindPublished(const RawDocument& raw, const Document& doc);
+
+// The genre by the weighted cues of lexicons/kinds.tsv (see that file for the rule).
+Kind ClassifyKind(const Document& doc, const std::vector<Token>& tokens, const Lexicons& lex);
+
+// Canonical inspectorate names found, in first-seen order.
+std::vector<std::string> FindInspectorates(const std::vector<Token>& tokens, const Lexicons& lex);
+
+}  // namespace sendscan
