@@ -54,6 +54,13 @@ struct NhsBody {
   int to_year = 0;
 };
 
+// One row of lexicons/area_context.
+struct AreaContext {
+  enum class Kind { kCouncil, kNhs, kNot };
+  Kind kind = Kind::kCouncil;
+  std::string phrase;
+};
+
 // One row of lexicons/kinds.tsv: a phrase that is evidence for a document genre.
 struct KindCue {
   enum class Where { kStart, kLineStart, kAnywhere };
@@ -82,10 +89,9 @@ class Lexicons {
   PhraseMatcher area_names;  // names, aliases and abbreviations; payload AreaPayload()
   std::vector<NhsBody> nhs_bodies;
   PhraseMatcher nhs_body_names;  // payload: index in nhs_bodies
-  // lexicons/area_context: words that make a name that is also a common word count as an area
-  // ("council", "borough"); payload: row index.
-  std::vector<std::string> area_context;
-  PhraseMatcher area_context_cues;
+  // lexicons/area_context: what the words right after a place name say about it.
+  std::vector<AreaContext> area_context;
+  PhraseMatcher area_context_cues;  // payload: index in area_context
 
   // lexicons/kinds.tsv.
   std::vector<KindCue> kind_cues;

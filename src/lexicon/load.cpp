@@ -118,12 +118,19 @@ Status LoadKinds(const LexiconFile& f, Lexicons& lex) {
 
 Status LoadAreaContext(const LexiconFile& f, Lexicons& lex) {
   for (const LexiconRow& row : f.rows) {
-    if (Status s = ExpectFields(f, row, 1, "phrase"); !s.ok()) return s;
-    if (!lex.area_context_cues.Add(row.fields[0],
+    if (Status s = ExpectFields(f, row, 2, "kind, phrase"); !s.ok()) return s;
+    AreaContext context;
+    const std::string& kind = row.fields[0];
+    if (kind == "council") context.kind = AreaContext::Kind::kCouncil;
+    else if (kind == "nhs") context.kind = AreaContext::Kind::kNhs;
+    else if (kind == "not") context.kind = AreaContext::Kind::kNot;
+    else return RowError(f, row, "kind must be council, nhs or not");
+    context.phrase = row.fields[1];
+    if (!lex.area_context_cues.Add(context.phrase,
                                    static_cast<std::uint32_t>(lex.area_context.size()))) {
       return RowError(f, row, "the phrase has no words");
     }
-    lex.area_context.push_back(row.fields[0]);
+    lex.area_context.push_back(std::move(context));
   }
   return Status::Ok();
 }

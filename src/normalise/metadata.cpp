@@ -28,6 +28,15 @@ std::optional<std::string> DatelineDate(std::string_view paragraph) {
   return dates[0].iso;
 }
 
+// "Published: 21 November 2019", "Date of publication 3 May 2021": a dateline that says what
+// it dates, believed wherever it stands (minutes print it at the end).
+bool IsLabelledPublication(std::string_view paragraph) {
+  for (const Token& t : Tokenize(paragraph)) {
+    if (t.key == "published" || t.key == "publication" || t.key == "posted") return true;
+  }
+  return false;
+}
+
 bool EndsWithFullStop(std::string_view s) { return !s.empty() && s.back() == '.'; }
 
 bool CueApplies(const KindCue& cue, const PhraseHit& hit, const Document& doc) {
@@ -62,6 +71,11 @@ std::optional<std::string> FindPublished(const RawDocument& raw, const Document&
   std::size_t limit = std::min(doc.paragraphs.size(), kDatelineParagraphs);
   for (std::size_t i = 0; i < limit; ++i) {
     if (auto date = DatelineDate(doc.Slice(doc.paragraphs[i].span))) return date;
+  }
+  for (const Paragraph& p : doc.paragraphs) {
+    std::string_view text = doc.Slice(p.span);
+    if (!IsLabelledPublication(text)) continue;
+    if (auto date = DatelineDate(text)) return date;
   }
   if (doc.kind == Kind::kLetter) {
     std::string_view head = std::string_view(doc.text).substr(0, kLetterDateBytes);
