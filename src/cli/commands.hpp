@@ -14,7 +14,7 @@ namespace sendscan::cli {
 // Options every subcommand shares.
 struct GlobalOptions {
   std::string argv0;
-  std::string lexicons;  // --lexicons DIR; empty: DefaultLexiconDir
+  std::string lexicons;  // --lexicons DIR of the subcommand; empty: DefaultLexiconDir
   int verbosity = 0;     // -v count
   bool quiet = false;
 };
@@ -26,7 +26,10 @@ struct Command {
   virtual int Run(const GlobalOptions& global) = 0;
 };
 
-std::unique_ptr<Command> AddExtractCommand(CLI::App& app);
+// Registers --lexicons on a subcommand that reads lexicons.
+void AddLexiconOption(CLI::App& sub, GlobalOptions& global);
+
+std::unique_ptr<Command> AddExtractCommand(CLI::App& app, GlobalOptions& global);
 
 // Sets up the stderr logger: warnings by default, -v info, -vv debug, --quiet errors only.
 void SetUpLogging(const GlobalOptions& global);

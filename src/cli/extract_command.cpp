@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "cli/commands.hpp"
+#include "sendscan/extract.hpp"
 #include "sendscan/contract.hpp"
 #include "sendscan/ingest.hpp"
 #include "sendscan/lexicon.hpp"
@@ -70,7 +71,7 @@ bool ExtractOne(const std::string& input, const ExtractOptions& o, const Lexicon
 
 class ExtractCommand : public Command {
  public:
-  explicit ExtractCommand(CLI::App& app) {
+  ExtractCommand(CLI::App& app, GlobalOptions& global) {
     sub_ = app.add_subcommand(
         "extract",
         "Read files (text, HTML or PDF; '-' for standard input), extract everything, store "
@@ -90,6 +91,7 @@ class ExtractCommand : public Command {
     sub_->add_option("--source-name", o_.source_name,
                      "Name to print as \"source\" instead of the path (useful with '-')");
     sub_->add_option("--url", o_.url, "The document's address, printed as \"url\"");
+    AddLexiconOption(*sub_, global);
   }
 
   int Run(const GlobalOptions& global) override {
@@ -116,8 +118,8 @@ class ExtractCommand : public Command {
 
 }  // namespace
 
-std::unique_ptr<Command> AddExtractCommand(CLI::App& app) {
-  return std::make_unique<ExtractCommand>(app);
+std::unique_ptr<Command> AddExtractCommand(CLI::App& app, GlobalOptions& global) {
+  return std::make_unique<ExtractCommand>(app, global);
 }
 
 }  // namespace sendscan::cli

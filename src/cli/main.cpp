@@ -16,16 +16,16 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   GlobalOptions global;
   global.argv0 = argv[0];
-  app.add_option("--lexicons", global.lexicons,
-                 "Lexicon folder (default: $SENDSCAN_LEXICONS, the installed share/sendscan/"
-                 "lexicons, else the source tree's lexicons/)")
-      ->check(CLI::ExistingDirectory);
   app.add_flag("-v,--verbose", global.verbosity, "More log detail on stderr (-vv for debug)");
   app.add_flag("-q,--quiet", global.quiet, "Only errors on stderr");
   app.fallthrough();
 
-  std::unique_ptr<Command> extract = AddExtractCommand(app);
-  CLI11_PARSE(app, argc, argv);
+  std::unique_ptr<Command> extract = AddExtractCommand(app, global);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;  // --help and --version are not errors
+  }
   SetUpLogging(global);
   if (app.got_subcommand("extract")) return extract->Run(global);
   return 2;

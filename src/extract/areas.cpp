@@ -3,6 +3,7 @@
 // districts count toward the upper-tier area responsible for SEND at the document's date;
 // the words after a name (lexicons/area_context) tell a council from a street or an NHS body.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 
@@ -198,6 +199,54 @@ void AddTitleBonus(const Document& doc, const Lexicons& lex,
   }
 }
 
+// The letters of a name, lowercased: "Isle of Wight" -> "isleofwight".
+std::string Squashed(std::string_view name) {
+  std::string out;
+  for (char c : name) {
+    if (std::isalpha(static_cast<unsigned char>(c))) {
+      out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+  }
+  return out;
+}
+
+// The area a web address names in its host ("democracy.slough.gov.uk",
+// "warwickshireparentcarervoice.org"): the longest area name, of at least five letters, that
+// starts a host label. Districts resolve to their upper tier; names that are also common
+// words are skipped.
+std::optional<std::uint32_t> AreaFromUrl(const std::string& url, const Lexicons& lex,
+                                         const std::optional<std::string>& date) {
+  std::size_t scheme = url.find("://");
+  std::size_t host_start = scheme == std::string::npos ? 0 : scheme + 3;
+  std::string host = url.substr(host_start, url.find('/', host_start) - host_start);
+  std::optional<std::uint32_t> best;
+  std::size_t best_length = 0;
+  std::size_t start = 0;
+  while (start < host.size()) {
+    std::size_t dot = std::min(host.find('.', start), host.size());
+    std::string label = Squashed(host.substr(start, dot - start));
+    for (std::uint32_t id = 0; id < lex.areas.size(); ++id) {
+      const AreaEntry& a = lex.areas[id];
+      std::string key = Squashed(a.name);
+      if (a.context_required || key.size() < 5 || key.size() <= best_length ||
+          label.compare(0, key.size(), key) != 0) {
+        continue;
+      }
+      if (auto upper = UpperTierOf(id, lex, date)) {
+        best = upper;
+        best_length = key.size();
+      }
+    }
+    start = dot + 1;
+  }
+  return best;
+}
+
+LocalArea ToLocalArea(std::uint32_t id, AreaRole role, const Lexicons& lex) {
+  const AreaEntry& a = lex.areas[id];
+  return {a.name, a.gss.empty() ? std::nullopt : std::optional<std::string>(a.gss), role};
+}
+
 }  // namespace
 
 std::vector<LocalArea> ExtractLocalAreas(const Document& document, const Lexicons& lexicons) {
@@ -216,9 +265,13 @@ std::vector<LocalArea> ExtractLocalAreas(const Document& document, const Lexicon
   });
   std::vector<LocalArea> out;
   for (auto it = kept.begin(); it != kept.end(); ++it) {
-    const AreaEntry& a = lexicons.areas[it->first];
-    out.push_back({a.name, a.gss.empty() ? std::nullopt : std::optional<std::string>(a.gss),
-                   it == subject ? AreaRole::kSubject : AreaRole::kMentioned});
+    out.push_back(ToLocalArea(it->first, it == subject ? AreaRole::kSubject : AreaRole::kMentioned,
+                              lexicons));
+  }
+  if (out.empty() && document.url) {  // the text names no area: its address may
+    if (auto id = AreaFromUrl(*document.url, lexicons, document.published)) {
+      out.push_back(ToLocalArea(*id, AreaRole::kSubject, lexicons));
+    }
   }
   std::stable_partition(out.begin(), out.end(),
                         [](const LocalArea& a) { return a.role == AreaRole::kSubject; });

@@ -47,10 +47,11 @@ std::string RunningLineKey(std::string_view line);
 // Removes page numbers and running lines from the first and last kHeaderFooterZone non-blank
 // lines of every page. A line is running when its key occurs in those zones on at least half of
 // the pages, and on at least 2 (a one-page document has none). Each running key is removed at
-// most once per zone, so a letterhead that repeats the header text under it is kept.
+// most once per page, so a letterhead that repeats the header text under it is kept. Lines that
+// were only a page number may be left blank rather than removed.
 void DropRunningLines(std::vector<PageLines>& pages);
 
-// Every word of `lines` (letters, digits, apostrophes and inner hyphens), ASCII-lowercased.
+// Every word on `pages` (letters, digits, apostrophes and inner hyphens), ASCII-lowercased.
 WordSet CollectWords(const std::vector<PageLines>& pages);
 
 // Whether the hyphen of a line ending in "...`head`-" stays when the next line starts with
@@ -64,14 +65,16 @@ bool KeepLineEndHyphen(std::string_view head, std::string_view tail, const WordS
 // rejoined (see KeepLineEndHyphen) and a soft hyphen dropped; otherwise `separator` goes between.
 void AppendLine(std::string& text, std::string_view next, char separator, const WordSet& words);
 
-// Groups the lines of all pages, in order, into blocks. A new block starts after a vertical gap,
-// at a bullet or numbered item (a kListItem without its marker), and after a short line (under
-// 60% of the typical line length) that ends a sentence when the next line starts uppercase. Lines
-// of a block are joined by a space, or by "\n" after a short line that does not end the block (an
-// address or signature keeps its lines). A block runs on across a page break when the page's last
-// line does not end a sentence and the next page's first line starts lowercase (or the last line
-// is full width). A single short line without final punctuation ("Main findings") that is followed
-// by running text or a list becomes a kHeading.
+// Groups the lines of all pages, in order, into blocks; empty pages give none. A new block starts
+// after a vertical gap, at a list item (kListItem: a bullet "•", "▪", "-", "*" is dropped from the
+// text, a number "1." or "(a)" kept; "-", "*" and numbers count only where a block could end), and
+// after a short line (under 60% of the typical line length) that ends a sentence when the next
+// line starts uppercase. Lines of a block are joined by a space, or by "\n" after a short line
+// that does not end the block (an address or signature keeps its lines). A block runs on across a
+// page break when the page's last line does not end a sentence and the next page's first line
+// starts lowercase (or the last line is full width). A single short line starting with a capital,
+// without final punctuation or a year ("Main findings"), that is followed by running text or a
+// list becomes a kHeading; "Dear ..." and "Yours ..." never do.
 std::vector<Block> BuildBlocks(const std::vector<PageLines>& pages);
 
 // DropRunningLines, then BuildBlocks: the blocks of a document from its pages' text lines.

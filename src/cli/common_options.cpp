@@ -1,10 +1,19 @@
-// Logging goes to stderr through spdlog, set up once here; stdout is for results only.
+// Options and logging shared by the subcommands. Logging goes to stderr through spdlog, set
+// up once here; stdout is for results only.
+#include <CLI/CLI.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "cli/commands.hpp"
 
 namespace sendscan::cli {
+
+void AddLexiconOption(CLI::App& sub, GlobalOptions& global) {
+  sub.add_option("--lexicons", global.lexicons,
+                 "Lexicon folder (default: $SENDSCAN_LEXICONS, else share/sendscan/lexicons "
+                 "of the installation, else the source tree's lexicons/)")
+      ->check(CLI::ExistingDirectory);
+}
 
 void SetUpLogging(const GlobalOptions& global) {
   auto logger = spdlog::stderr_color_mt("sendscan");
