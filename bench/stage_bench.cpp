@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -143,15 +144,24 @@ double PeakRssMb() {
   return static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is KiB on Linux
 }
 
+// CPU time of this process: beside the wall time, it shows when other load on the machine
+// (not the code) made a run slow.
+double CpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
 double PerSecond(double amount, double seconds) { return seconds > 0 ? amount / seconds : 0.0; }
 
-nlohmann::ordered_json Report(const Args& args, const Totals& t, std::size_t bytes,
-                              double seconds) {
+nlohmann::ordered_json Report(const Args& args, const Totals& t, std::size_t bytes, double seconds,
+                              double cpu_seconds) {
   double mb = static_cast<double>(bytes) / 1e6;
   return {{"stage", args.stage_name},
           {"files", t.files},
           {"bytes", bytes},
           {"seconds", seconds},
+          {"cpu_seconds", cpu_seconds},
           {"mb_s", PerSecond(mb, seconds)},
           {"files_s", PerSecond(static_cast<double>(t.files), seconds)},
           {"pages", t.pages},
@@ -188,12 +198,14 @@ int main(int argc, char** argv) {
 
   std::size_t bytes = TotalBytes(args->files) * static_cast<std::size_t>(args->repeat);
   Totals totals;
+  double cpu_start = CpuSeconds();
   auto start = std::chrono::steady_clock::now();
   for (int pass = 0; pass < args->repeat; ++pass) {
     for (const auto& path : args->files) RunOne(path, *args, **lexicons, totals);
   }
   std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+  double cpu_seconds = CpuSeconds() - cpu_start;
 
-  std::cout << Report(*args, totals, bytes, elapsed.count()).dump() << "\n";
+  std::cout << Report(*args, totals, bytes, elapsed.count(), cpu_seconds).dump() << "\n";
   return 0;
 }

@@ -49,26 +49,11 @@ import sys
 import unicodedata
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from article_source import parse_article  # noqa: E402
+
 # ---------------------------------------------------------------------------------------------
 # input
-
-_DATE_PREFIX = re.compile(r"^[ \t]*date (\d{4})-(\d{2})-(\d{2})(?:[ \t]+|$)")
-
-
-def parse_article(text: str):
-    """-> (published date or None, paragraphs). Strips a news-crawl ' date YYYY-MM-DD ' prefix."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    published = None
-    m = _DATE_PREFIX.match(text)
-    if m:
-        try:
-            published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            text = text[m.end():]
-        except ValueError:
-            published = None
-    paragraphs = [line.strip() for line in text.split("\n")]
-    return published, [p for p in paragraphs if p]
-
 
 def choose_title(paragraphs, title=None):
     """-> (title or None, body paragraphs)."""

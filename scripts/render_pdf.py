@@ -42,6 +42,9 @@ import unicodedata
 import zlib
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from article_source import parse_article  # noqa: E402
+
 PAGE_W, PAGE_H = 595, 842
 MARGIN_L, MARGIN_R = 56, 56
 TEXT_W = PAGE_W - MARGIN_L - MARGIN_R          # 483 pt: about 90-95 characters of 11 pt Helvetica
@@ -140,24 +143,6 @@ def pdf_string(b: bytes) -> bytes:
 
 # ---------------------------------------------------------------------------------------------
 # input
-
-_DATE_PREFIX = re.compile(r"^[ \t]*date (\d{4})-(\d{2})-(\d{2})(?:[ \t]+|$)")
-
-
-def parse_article(text: str):
-    """-> (published date or None, paragraphs). Same rules as render_html.py."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    published = None
-    m = _DATE_PREFIX.match(text)
-    if m:
-        try:
-            published = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-            text = text[m.end():]
-        except ValueError:
-            published = None
-    paragraphs = [" ".join(line.split()) for line in text.split("\n")]
-    return published, [p for p in paragraphs if p]
-
 
 def long_date(d: dt.date) -> str:
     return f"{d.day} {MONTHS[d.month - 1]} {d.year}"

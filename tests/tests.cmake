@@ -6,6 +6,8 @@ include(GoogleTest)
 set(SENDSCAN_FIXTURES ${PROJECT_BINARY_DIR}/fixtures)
 add_custom_command(
   OUTPUT ${SENDSCAN_FIXTURES}/letter.pdf ${SENDSCAN_FIXTURES}/bad/truncated.pdf
+         ${SENDSCAN_FIXTURES}/bad/valid.pdf ${SENDSCAN_FIXTURES}/bad/corrupt.pdf
+         ${SENDSCAN_FIXTURES}/bad/encrypted.pdf
   COMMAND ${CMAKE_COMMAND} -E make_directory ${SENDSCAN_FIXTURES}/bad
   COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/scripts/render_pdf.py
           ${PROJECT_SOURCE_DIR}/tests/fixtures/letter.txt ${SENDSCAN_FIXTURES}/letter.pdf
@@ -20,6 +22,7 @@ add_executable(sendscan_tests
   tests/test_main.cpp
   tests/ingest/encoding_icu_test.cpp
   tests/ingest/html_reader_gumbo_test.cpp
+  tests/ingest/pdf_layout_test.cpp
   tests/ingest/pdf_reader_poppler_test.cpp
   tests/ingest/read_test.cpp
   tests/ingest/sniff_test.cpp

@@ -638,6 +638,7 @@ class HintCollector {
   void Finish(MetadataHints& out) const {
     std::string title = !og_title_.empty() ? og_title_ : headline_;
     if (title.empty()) title = StripSiteSuffix(title_element_, site_name_);
+    if (!site_name_.empty() && EqualsIgnoreCase(title, site_name_)) title.clear();  // no headline
     if (!title.empty()) out.title = std::move(title);
     for (const std::string& date : dates_) {
       if (!date.empty()) {
@@ -684,7 +685,10 @@ void SplitClassParts(std::string_view name, std::vector<std::string>& parts) {
     part += AsciiLower(c);
   }
   end_part();
-  if (!parts.empty() && (parts[0] == "tag" || parts[0] == "category")) parts.clear();
+  const bool tag_cloud = parts.size() > 1 && parts[0] == "tag" && parts[1] == "cloud";
+  if (!parts.empty() && (parts[0] == "tag" || parts[0] == "category") && !tag_cloud) {
+    parts.clear();
+  }
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const std::string& p = parts[i];
     if (p == "has" || p == "no" || p == "with" || p == "without" || p == "is") {
@@ -754,7 +758,9 @@ std::string_view Attr(const GumboElement& e, const char* name) {
   return a == nullptr ? std::string_view() : std::string_view(a->value);
 }
 
-// Calls fn(parts) for each class of the class and id attributes and for the aria-label.
+// Calls fn(parts) for each class of the class and id attributes and for the aria-label. An
+// aria-label counts on block elements only: on a link it describes where the link goes
+// ("Read more about the report"), not what the link is.
 template <typename Fn>
 void ForEachClassName(const GumboElement& e, Fn fn) {
   std::vector<std::string> parts;
@@ -770,6 +776,7 @@ void ForEachClassName(const GumboElement& e, Fn fn) {
       i = j;
     }
   }
+  if (!IsBlockTag(e.tag)) return;
   SplitClassParts(Attr(e, "aria-label"), parts);
   fn(parts);
 }
@@ -937,9 +944,10 @@ struct TextBytes {
 // a comment section or a related-articles box is counted or believed.
 class PageSurvey {
  public:
-  explicit PageSurvey(const GumboNode* root) { Visit(root, WalkContext{}); }
+  explicit PageSurvey(const GumboNode* root) { page = Visit(root, WalkContext{}); }
 
   std::vector<Candidate> candidates;    // in document order
+  TextBytes page;                       // the whole page's text outside clutter
   const GumboNode* headline = nullptr;  // the first <h1> with text, outside clutter
   std::size_t headline_order = 0;
   std::vector<std::pair<std::size_t, std::string_view>> times;  // (order, datetime)
@@ -1078,19 +1086,26 @@ class BlockEmitter {
 
 // The candidate to read: the one holding the most paragraph text, then, while a candidate
 // inside it holds nearly all of that text (the body <div> of an <article>), that inner one,
-// which leaves out bylines and article furniture. npos when no candidate holds any text.
-std::size_t ChooseContainer(const std::vector<Candidate>& c) {
+// which leaves out bylines and article furniture. npos when no candidate holds any text, or
+// when the best holds under a quarter of the page's text: then the <article>s are teasers
+// around a story that is not marked up, and the whole body is the better read.
+std::size_t ChooseContainer(const std::vector<Candidate>& c, const TextBytes& page) {
   constexpr std::size_t kNearlyAllPercent = 97;
+  constexpr std::size_t kTooLittlePercent = 25;
   bool by_p = false;
   for (const Candidate& x : c) by_p |= x.p_text > 0;
-  auto metric = [by_p](const Candidate& x) { return by_p ? x.p_text : x.text; };
+  auto metric = [by_p](const auto& x) { return by_p ? x.p_text : x.text; };
   std::size_t best = std::string_view::npos;
   for (std::size_t i = 0; i < c.size(); ++i) {
     if (metric(c[i]) > 0 && (best == std::string_view::npos || metric(c[i]) > metric(c[best]))) {
       best = i;
     }
   }
-  while (best != std::string_view::npos) {
+  if (best == std::string_view::npos ||
+      metric(c[best]) * 100 < metric(page) * kTooLittlePercent) {
+    return std::string_view::npos;
+  }
+  for (;;) {
     std::size_t inner = std::string_view::npos;
     // Candidates inside c[best] follow it in document order, up to its end.
     for (std::size_t i = best + 1; i < c.size() && c[i].order < c[best].end; ++i) {
@@ -1129,7 +1144,7 @@ const GumboNode* FindBody(const GumboNode* root) {
 // the container), else from the whole body minus clutter; then the hints.
 void ReadTree(const GumboNode* root, RawDocument& doc) {
   const PageSurvey survey(root);
-  const std::size_t chosen = ChooseContainer(survey.candidates);
+  const std::size_t chosen = ChooseContainer(survey.candidates, survey.page);
   const Candidate* container =
       chosen == std::string_view::npos ? nullptr : &survey.candidates[chosen];
   BlockEmitter emitter(doc.blocks, /*drop_link_only=*/container == nullptr);

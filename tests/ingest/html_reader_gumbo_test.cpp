@@ -103,6 +103,14 @@ TEST(HtmlReader, ReadsOnlyTheContainerWithTheMostParagraphText) {
             (Strings{"The real story is much longer than the teaser.", "And it goes on."}));
 }
 
+TEST(HtmlReader, ReadsTheBodyWhenArticlesAreOnlyTeasers) {
+  EXPECT_EQ(Texts("<body><article><p>Teaser.</p></article><div class=\"content\">"
+                  "<p>A story that is not marked up as an article at all.</p>"
+                  "<p>It goes on for a while, much longer than the teaser.</p></div></body>"),
+            (Strings{"Teaser.", "A story that is not marked up as an article at all.",
+                     "It goes on for a while, much longer than the teaser."}));
+}
+
 TEST(HtmlReader, KeepsHeadlineFromArticleHeaderButNotItsByline) {
   EXPECT_EQ(Texts("<body><header><h1>Site name</h1></header><article><header><h1>Headline</h1>"
                   "<p class=\"byline\">By A Reporter</p></header><p>Body.</p></article></body>"),
@@ -174,6 +182,12 @@ TEST(HtmlReader, TitleElementLosesSiteNameSuffix) {
             "SEND report published");
   EXPECT_EQ(Read("<title>Services improve \u2013 but some weaknesses remain</title>").hints.title,
             "Services improve \u2013 but some weaknesses remain");
+}
+
+TEST(HtmlReader, TitleElementThatIsOnlyTheSiteNameIsNoTitle) {
+  EXPECT_EQ(Read("<title>The Gazette</title><meta property=\"og:site_name\" content=\"The Gazette\">")
+                .hints.title,
+            "");
 }
 
 // ---- published ---------------------------------------------------------------------------------
