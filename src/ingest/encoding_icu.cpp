@@ -57,6 +57,22 @@ std::string BrowserCharset(std::string name) {
   return name;
 }
 
+// The charset of bytes that are not valid UTF-8, guessed cheaply for the common cases before
+// ICU's slow detector is asked: mostly UTF-8 with a few stray bytes stays UTF-8 (the strays
+// become U+FFFD); otherwise text whose high bytes are all defined in windows-1252 is read as
+// windows-1252 (English pages with curly quotes or a pound sign); "" leaves it to the detector.
+std::string QuickCharset(std::string_view bytes) {
+  Utf8Census census = CountUtf8(bytes);
+  if (census.multibyte > census.invalid) return "UTF-8";
+  std::size_t high = 0;
+  for (char ch : bytes) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c == 0x81 || c == 0x8D || c == 0x8F || c == 0x90 || c == 0x9D) return "";
+    if (c >= 0x80) ++high;
+  }
+  return high * 10 <= bytes.size() ? "windows-1252" : "";
+}
+
 }  // namespace
 
 Result<Decoded> DecodeToUtf8(std::string_view bytes, std::string_view declared) {
@@ -68,9 +84,9 @@ Result<Decoded> DecodeToUtf8(std::string_view bytes, std::string_view declared) 
     return Decoded{std::move(utf8).value(), charset};
   }
   if (IsValidUtf8(bytes)) return Decoded{std::string(bytes), "UTF-8"};
-  std::string charset = declared.empty() || declared == "utf-8" || declared == "utf8"
-                            ? DetectCharset(bytes)
-                            : std::string(declared);
+  std::string charset(declared);
+  if (charset.empty() || charset == "utf-8" || charset == "utf8") charset = QuickCharset(bytes);
+  if (charset.empty()) charset = DetectCharset(bytes);
   charset = BrowserCharset(charset);
   Result<std::string> utf8 = ConvertToUtf8(bytes, charset);
   if (!utf8.ok() && charset != "windows-1252") {

@@ -180,10 +180,10 @@ void AppendUtf8(std::uint32_t cp, std::string& out) {
 // when it is not one we know (the '&' is then literal).
 std::size_t DecodeEntity(std::string_view s, std::string& out) {
   static constexpr std::pair<std::string_view, std::uint32_t> kNamed[] = {
-      {"amp;", '&'},        {"lt;", '<'},         {"gt;", '>'},         {"quot;", '"'},
-      {"apos;", '\''},      {"nbsp;", 0xA0},      {"pound;", 0xA3},     {"copy;", 0xA9},
-      {"ndash;", 0x2013},   {"mdash;", 0x2014},   {"lsquo;", 0x2018},   {"rsquo;", 0x2019},
-      {"ldquo;", 0x201C},   {"rdquo;", 0x201D},   {"hellip;", 0x2026},  {"euro;", 0x20AC}};
+      {"amp;", '&'},      {"lt;", '<'},       {"gt;", '>'},        {"quot;", '"'},
+      {"apos;", '\''},    {"nbsp;", 0xA0},    {"pound;", 0xA3},    {"copy;", 0xA9},
+      {"ndash;", 0x2013}, {"mdash;", 0x2014}, {"lsquo;", 0x2018},  {"rsquo;", 0x2019},
+      {"ldquo;", 0x201C}, {"rdquo;", 0x201D}, {"hellip;", 0x2026}, {"euro;", 0x20AC}};
   std::string_view rest = s.substr(1);
   if (!rest.empty() && rest[0] == '#') {
     const bool hex = rest.size() > 1 && (rest[1] | 0x20) == 'x';
@@ -226,71 +226,58 @@ void DecodeEntities(std::string_view s, std::string& out) {
 
 bool IsHeadingTag(GumboTag tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
 
-// Elements that start a new block of text (CSS display: block, list-item, table cells).
-bool IsBlockTag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
-    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_CAPTION:
-    case GUMBO_TAG_CENTER: case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_DIR: case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT:
-    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE:
-    case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
-    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR: case GUMBO_TAG_HTML:
-    case GUMBO_TAG_LEGEND: case GUMBO_TAG_LI: case GUMBO_TAG_LISTING: case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_MENU: case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P:
-    case GUMBO_TAG_PLAINTEXT: case GUMBO_TAG_PRE: case GUMBO_TAG_SECTION:
-    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_TD:
-    case GUMBO_TAG_TFOOT: case GUMBO_TAG_TH: case GUMBO_TAG_THEAD: case GUMBO_TAG_TR:
-    case GUMBO_TAG_UL: case GUMBO_TAG_XMP:
-      return true;
-    default:
-      return false;
-  }
+// A set of tags as a lookup table, built at compile time.
+using TagSet = std::array<bool, GUMBO_TAG_LAST + 1>;
+
+constexpr TagSet MakeTagSet(std::initializer_list<GumboTag> tags) {
+  TagSet set{};
+  for (GumboTag tag : tags) set[tag] = true;
+  return set;
 }
+
+// Elements that start a new block of text (CSS display: block, list-item, table cells).
+constexpr TagSet kBlockTags =
+    MakeTagSet({GUMBO_TAG_ADDRESS,   GUMBO_TAG_ARTICLE,  GUMBO_TAG_ASIDE,      GUMBO_TAG_BLOCKQUOTE,
+                GUMBO_TAG_BODY,      GUMBO_TAG_CAPTION,  GUMBO_TAG_CENTER,     GUMBO_TAG_DD,
+                GUMBO_TAG_DETAILS,   GUMBO_TAG_DIR,      GUMBO_TAG_DIV,        GUMBO_TAG_DL,
+                GUMBO_TAG_DT,        GUMBO_TAG_FIELDSET, GUMBO_TAG_FIGCAPTION, GUMBO_TAG_FIGURE,
+                GUMBO_TAG_FOOTER,    GUMBO_TAG_FORM,     GUMBO_TAG_H1,         GUMBO_TAG_H2,
+                GUMBO_TAG_H3,        GUMBO_TAG_H4,       GUMBO_TAG_H5,         GUMBO_TAG_H6,
+                GUMBO_TAG_HEADER,    GUMBO_TAG_HGROUP,   GUMBO_TAG_HR,         GUMBO_TAG_HTML,
+                GUMBO_TAG_LEGEND,    GUMBO_TAG_LI,       GUMBO_TAG_LISTING,    GUMBO_TAG_MAIN,
+                GUMBO_TAG_MENU,      GUMBO_TAG_NAV,      GUMBO_TAG_OL,         GUMBO_TAG_P,
+                GUMBO_TAG_PLAINTEXT, GUMBO_TAG_PRE,      GUMBO_TAG_SECTION,    GUMBO_TAG_SUMMARY,
+                GUMBO_TAG_TABLE,     GUMBO_TAG_TBODY,    GUMBO_TAG_TD,         GUMBO_TAG_TFOOT,
+                GUMBO_TAG_TH,        GUMBO_TAG_THEAD,    GUMBO_TAG_TR,         GUMBO_TAG_UL,
+                GUMBO_TAG_XMP});
 
 // Elements that never hold article text: code, forms, embedded media, and the page's
 // navigation, asides and footers. Their whole subtree is skipped.
-bool IsNonContentTag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_FORM:
-    case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_INPUT: case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
-    case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_NOEMBED:
-    case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_DATALIST:
-      return true;
-    default:
-      return false;
-  }
-}
+constexpr TagSet kNonContentTags =
+    MakeTagSet({GUMBO_TAG_HEAD,     GUMBO_TAG_TITLE,    GUMBO_TAG_SCRIPT,     GUMBO_TAG_STYLE,
+                GUMBO_TAG_NOSCRIPT, GUMBO_TAG_TEMPLATE, GUMBO_TAG_FORM,       GUMBO_TAG_BUTTON,
+                GUMBO_TAG_SELECT,   GUMBO_TAG_TEXTAREA, GUMBO_TAG_INPUT,      GUMBO_TAG_IFRAME,
+                GUMBO_TAG_SVG,      GUMBO_TAG_MATH,     GUMBO_TAG_FIGCAPTION, GUMBO_TAG_OBJECT,
+                GUMBO_TAG_EMBED,    GUMBO_TAG_CANVAS,   GUMBO_TAG_VIDEO,      GUMBO_TAG_AUDIO,
+                GUMBO_TAG_NAV,      GUMBO_TAG_ASIDE,    GUMBO_TAG_FOOTER,     GUMBO_TAG_NOEMBED,
+                GUMBO_TAG_NOFRAMES, GUMBO_TAG_DATALIST});
 
-bool IsVoidTag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_AREA: case GUMBO_TAG_BASE: case GUMBO_TAG_BASEFONT: case GUMBO_TAG_BGSOUND:
-    case GUMBO_TAG_BR: case GUMBO_TAG_COL: case GUMBO_TAG_EMBED: case GUMBO_TAG_FRAME:
-    case GUMBO_TAG_HR: case GUMBO_TAG_IMAGE: case GUMBO_TAG_IMG: case GUMBO_TAG_INPUT:
-    case GUMBO_TAG_KEYGEN: case GUMBO_TAG_LINK: case GUMBO_TAG_META: case GUMBO_TAG_PARAM:
-    case GUMBO_TAG_SOURCE: case GUMBO_TAG_TRACK: case GUMBO_TAG_WBR:
-      return true;
-    default:
-      return false;
-  }
-}
+// Elements that never have content or an end tag.
+constexpr TagSet kVoidTags =
+    MakeTagSet({GUMBO_TAG_AREA, GUMBO_TAG_BASE, GUMBO_TAG_BASEFONT, GUMBO_TAG_BGSOUND, GUMBO_TAG_BR,
+                GUMBO_TAG_COL, GUMBO_TAG_EMBED, GUMBO_TAG_FRAME, GUMBO_TAG_HR, GUMBO_TAG_IMAGE,
+                GUMBO_TAG_IMG, GUMBO_TAG_INPUT, GUMBO_TAG_KEYGEN, GUMBO_TAG_LINK, GUMBO_TAG_META,
+                GUMBO_TAG_PARAM, GUMBO_TAG_SOURCE, GUMBO_TAG_TRACK, GUMBO_TAG_WBR});
 
 // Elements whose content is text up to their end tag, never markup.
-bool IsRawTextTag(GumboTag tag) {
-  switch (tag) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_XMP: case GUMBO_TAG_IFRAME: case GUMBO_TAG_NOEMBED: case GUMBO_TAG_NOFRAMES:
-    case GUMBO_TAG_PLAINTEXT:
-      return true;
-    default:
-      return false;
-  }
-}
+constexpr TagSet kRawTextTags = MakeTagSet(
+    {GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_TEXTAREA, GUMBO_TAG_TITLE, GUMBO_TAG_XMP,
+     GUMBO_TAG_IFRAME, GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES, GUMBO_TAG_PLAINTEXT});
+
+bool IsBlockTag(GumboTag tag) { return kBlockTags[tag]; }
+bool IsNonContentTag(GumboTag tag) { return kNonContentTags[tag]; }
+bool IsVoidTag(GumboTag tag) { return kVoidTags[tag]; }
+bool IsRawTextTag(GumboTag tag) { return kRawTextTags[tag]; }
 
 // ---- the linear tokenizer: nesting check and flattening, without gumbo -----------------------
 
@@ -389,8 +376,8 @@ class RawTokenizer {
       end += 2;
     }
     if (end == std::string_view::npos) end = s_.size();
-    t = {RawToken::Kind::kRawText, gumbo_tagn_enum(raw_name_.data(),
-                                                   static_cast<unsigned>(raw_name_.size())),
+    t = {RawToken::Kind::kRawText,
+         gumbo_tagn_enum(raw_name_.data(), static_cast<unsigned>(raw_name_.size())),
          s_.substr(pos_, end - pos_), false};
     pos_ = end;
     raw_name_ = {};
@@ -502,7 +489,7 @@ bool NestsDeeperThan(std::string_view html, std::size_t limit) {
 
 bool IsPublishedMetaName(std::string_view key) {
   static constexpr std::string_view kNames[] = {
-      "pubdate",   "publishdate",    "publish-date",  "date",           "dc.date",
+      "pubdate",        "publishdate",  "publish-date",   "date",          "dc.date",
       "dc.date.issued", "dcterms.date", "dcterms.issued", "sailthru.date", "parsely-pub-date"};
   for (std::string_view name : kNames) {
     if (key == name) return true;
@@ -702,16 +689,16 @@ void SplitClassParts(std::string_view name, std::vector<std::string>& parts) {
 // start of a run-together name such as "relatedposts" or "commentlist".
 bool IsClutterPart(std::string_view p) {
   static constexpr std::string_view kWords[] = {
-      "ad",        "advert",     "advertisement", "advertising", "banner",   "breadcrumb",
-      "comment",   "cookie",     "disqus",        "enquiries",   "jobs",     "menu",
-      "modal",     "mostread",   "newsletter",    "outbrain",    "popup",    "promo",
-      "promotion", "readmore",   "recommended",   "related",     "respond",  "share",
-      "sharebar",  "sharing",    "sidebar",       "signup",      "skiplink", "social",
-      "subscribe", "subscription", "taboola",     "tagcloud",    "tags",     "trending",
+      "ad",        "advert",       "advertisement", "advertising", "banner",   "breadcrumb",
+      "comment",   "cookie",       "disqus",        "enquiries",   "jobs",     "menu",
+      "modal",     "mostread",     "newsletter",    "outbrain",    "popup",    "promo",
+      "promotion", "readmore",     "recommended",   "related",     "respond",  "share",
+      "sharebar",  "sharing",      "sidebar",       "signup",      "skiplink", "social",
+      "subscribe", "subscription", "taboola",       "tagcloud",    "tags",     "trending",
       "widget"};
   static constexpr std::string_view kPrefixes[] = {
-      "advert",  "breadcrumb", "comment", "cookie",    "disqus",  "newsletter", "outbrain",
-      "promo",   "recommend",  "related", "sidebar",   "social",  "taboola",    "widget"};
+      "advert", "breadcrumb", "comment", "cookie",  "disqus", "newsletter", "outbrain",
+      "promo",  "recommend",  "related", "sidebar", "social", "taboola",    "widget"};
   for (std::string_view w : kWords) {
     if (p == w || (p.size() == w.size() + 1 && p.back() == 's' && p.substr(0, w.size()) == w)) {
       return true;
@@ -726,9 +713,9 @@ bool IsClutterPart(std::string_view p) {
 
 bool IsClutterPair(std::string_view a, std::string_view b) {
   static constexpr std::pair<std::string_view, std::string_view> kPairs[] = {
-      {"most", "read"}, {"most", "popular"}, {"most", "viewed"}, {"read", "more"},
-      {"tag", "cloud"}, {"skip", "link"},    {"last", "updated"}, {"sign", "up"},
-      {"more", "stories"}};
+      {"most", "read"},    {"most", "popular"}, {"most", "viewed"},
+      {"read", "more"},    {"tag", "cloud"},    {"skip", "link"},
+      {"last", "updated"}, {"sign", "up"},      {"more", "stories"}};
   for (const auto& [x, y] : kPairs) {
     if (a == x && b == y) return true;
   }
@@ -842,6 +829,8 @@ Role RoleOf(const GumboElement& e, bool in_content) {
   if (HasToken(Attr(e, "itemprop"), "articleBody")) return Role::kContent;
   const Mark mark = MarkOf(e);
   if (mark == Mark::kClutter) return Role::kDrop;
+  // A header class on an inline element (mdBook's <a class="header"> inside an <h1>) is styling.
+  if (!IsBlockTag(e.tag)) return Role::kContent;
   if (mark == Mark::kArticleHeader) return Role::kHeadingsOnly;
   if (e.tag == GUMBO_TAG_HEADER || mark == Mark::kSiteHeader) {
     return in_content ? Role::kHeadingsOnly : Role::kDrop;
@@ -992,15 +981,22 @@ class PageSurvey {
   bool TakeMetadata(const GumboElement& e) {
     auto get = [&e](const char* name) { return Attr(e, name); };
     switch (e.tag) {
-      case GUMBO_TAG_META: hints.OnMeta(get); return true;
-      case GUMBO_TAG_LINK: hints.OnLink(get); return true;
-      case GUMBO_TAG_TITLE: hints.OnTitleElement(ChildText(e)); return true;
+      case GUMBO_TAG_META:
+        hints.OnMeta(get);
+        return true;
+      case GUMBO_TAG_LINK:
+        hints.OnLink(get);
+        return true;
+      case GUMBO_TAG_TITLE:
+        hints.OnTitleElement(ChildText(e));
+        return true;
       case GUMBO_TAG_SCRIPT:
         if (EqualsIgnoreCase(TrimSpace(Attr(e, "type")), "application/ld+json")) {
           hints.OnJsonLd(ChildText(e));
         }
         return true;
-      default: return false;
+      default:
+        return false;
     }
   }
 
@@ -1101,8 +1097,7 @@ std::size_t ChooseContainer(const std::vector<Candidate>& c, const TextBytes& pa
       best = i;
     }
   }
-  if (best == std::string_view::npos ||
-      metric(c[best]) * 100 < metric(page) * kTooLittlePercent) {
+  if (best == std::string_view::npos || metric(c[best]) * 100 < metric(page) * kTooLittlePercent) {
     return std::string_view::npos;
   }
   for (;;) {
@@ -1202,11 +1197,20 @@ class Flattener {
     RawTokenizer tokens(html);
     for (RawToken t; tokens.Next(t);) {
       switch (t.kind) {
-        case RawToken::Kind::kText: Text(t.text); break;
-        case RawToken::Kind::kRawText: RawText(t); break;
-        case RawToken::Kind::kStartTag: StartTag(t); break;
-        case RawToken::Kind::kEndTag: EndTag(t); break;
-        case RawToken::Kind::kOther: break;
+        case RawToken::Kind::kText:
+          Text(t.text);
+          break;
+        case RawToken::Kind::kRawText:
+          RawText(t);
+          break;
+        case RawToken::Kind::kStartTag:
+          StartTag(t);
+          break;
+        case RawToken::Kind::kEndTag:
+          EndTag(t);
+          break;
+        case RawToken::Kind::kOther:
+          break;
       }
     }
     sink_.Flush();

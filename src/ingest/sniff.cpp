@@ -39,6 +39,7 @@ std::size_t CountOf(const std::string& hay, std::string_view needle) {
 }  // namespace
 
 bool LooksLikeHtml(std::string_view utf8) {
+  if (utf8.substr(0, kSniffBytes).find('<') == std::string_view::npos) return false;  // fast path
   std::string head = LowerPrefix(utf8, kSniffBytes);
   std::size_t first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (first != std::string::npos && head.compare(first, 1, "<") == 0) {

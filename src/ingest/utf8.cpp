@@ -46,6 +46,23 @@ bool IsValidUtf8(std::string_view bytes) {
   return true;
 }
 
+Utf8Census CountUtf8(std::string_view bytes) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  Utf8Census census;
+  std::size_t i = 0;
+  while (i < bytes.size()) {
+    std::size_t len = SequenceLength(p + i, bytes.size() - i);
+    if (len == 0) {
+      ++census.invalid;
+      len = 1;
+    } else if (len > 1) {
+      ++census.multibyte;
+    }
+    i += len;
+  }
+  return census;
+}
+
 std::size_t Utf8CutPoint(std::string_view bytes, std::size_t limit) {
   if (limit >= bytes.size()) return bytes.size();
   std::size_t i = limit;

@@ -230,14 +230,15 @@ const std::vector<std::pair<std::string, FileLoader>>& Loaders() {
   return kLoaders;
 }
 
-// Every phrase matcher learns the misspellings of lexicons/terms; cue matchers also tolerate
-// one edit in long words. Area names do not: a one-letter change often names another place.
+// Every phrase matcher learns the misspellings of lexicons/terms; inspectorate names also
+// tolerate one edit in long words ("Ofstead"). Area names do not (a one-letter change often
+// names another place), nor do genre cues (a missed cue costs little, and the check is the
+// dearest part of matching).
 void CompileMatchers(Lexicons& lex) {
   for (PhraseMatcher* m : {&lex.kind_phrases, &lex.inspectorate_phrases, &lex.area_names,
                            &lex.nhs_body_names, &lex.area_context_cues}) {
     for (const auto& [wrong, right] : lex.terms) m->AddSpelling(wrong, right);
   }
-  lex.kind_phrases.TolerateTypos();
   lex.inspectorate_phrases.TolerateTypos();
 }
 

@@ -5,12 +5,8 @@
 namespace sendscan {
 namespace {
 
-// Single-deletion neighbours of a word, plus the word itself (SymSpell's trick: two words are
-// within one edit when their neighbour sets meet, checked exactly afterwards).
-std::vector<std::string> Deletions(const std::string& w) {
-  std::vector<std::string> out{w};
-  for (std::size_t i = 0; i < w.size(); ++i) out.push_back(w.substr(0, i) + w.substr(i + 1));
-  return out;
+std::uint32_t BucketKey(unsigned char first, std::size_t length) {
+  return (std::uint32_t{first} << 16) | static_cast<std::uint32_t>(length & 0xFFFF);
 }
 
 bool WithinOneEdit(const std::string& a, const std::string& b) {
@@ -38,13 +34,29 @@ bool DiffersOnlyByPlural(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+void PhraseMatcher::MarkShape(const std::string& word, bool with_neighbours) {
+  const auto first = static_cast<unsigned char>(word[0]);
+  shapes_[Shape(first, word.size())] = true;
+  if (with_neighbours) {  // one edit changes the length by at most one
+    shapes_[Shape(first, word.size() + 1)] = true;
+    shapes_[Shape(first, word.size() - 1)] = true;
+  }
+}
+
+bool PhraseMatcher::MayKnow(const std::string& key) const {
+  return !key.empty() && shapes_[Shape(static_cast<unsigned char>(key[0]), key.size())];
+}
+
 bool PhraseMatcher::Add(std::string_view phrase, std::uint32_t payload) {
   std::vector<Token> tokens = Tokenize(phrase);
   if (tokens.empty()) return false;
   std::uint32_t node = 0;
   for (const Token& t : tokens) {
     auto [it, added] = vocabulary_.emplace(t.key, static_cast<std::uint32_t>(words_.size()));
-    if (added) words_.push_back(t.key);
+    if (added) {
+      words_.push_back(t.key);
+      MarkShape(t.key, false);
+    }
     std::uint64_t edge = (std::uint64_t{node} << 32) | it->second;
     auto [e, fresh] = edges_.emplace(edge, static_cast<std::uint32_t>(payloads_.size()));
     if (fresh) payloads_.emplace_back();
@@ -58,23 +70,28 @@ bool PhraseMatcher::Add(std::string_view phrase, std::uint32_t payload) {
 void PhraseMatcher::AddSpelling(std::string_view misspelt, std::string_view word) {
   std::string wrong = TokenKeyString(misspelt), right = TokenKeyString(word);
   auto it = vocabulary_.find(right);
-  if (it != vocabulary_.end() && !vocabulary_.count(wrong)) spellings_[wrong] = it->second;
+  if (it == vocabulary_.end() || vocabulary_.count(wrong) || wrong.empty()) return;
+  spellings_[wrong] = it->second;
+  MarkShape(wrong, false);
 }
 
 void PhraseMatcher::TolerateTypos(std::size_t min_length) {
   typo_min_length_ = min_length;
-  deletions_.clear();
+  typo_buckets_.clear();
   for (std::uint32_t id = 0; id < words_.size(); ++id) {
-    if (words_[id].size() < min_length) continue;
-    for (std::string& d : Deletions(words_[id])) deletions_[std::move(d)].push_back(id);
+    const std::string& w = words_[id];
+    if (w.size() < min_length) continue;
+    typo_buckets_[BucketKey(static_cast<unsigned char>(w[0]), w.size())].push_back(id);
+    MarkShape(w, true);
   }
 }
 
 std::uint32_t PhraseMatcher::TypoWordId(const std::string& key) const {
   if (typo_min_length_ == 0 || key.size() + 1 < typo_min_length_) return kNone;
-  for (const std::string& d : Deletions(key)) {
-    auto it = deletions_.find(d);
-    if (it == deletions_.end()) continue;
+  const auto first = static_cast<unsigned char>(key[0]);
+  for (std::size_t length : {key.size(), key.size() + 1, key.size() - 1}) {
+    auto it = typo_buckets_.find(BucketKey(first, length));
+    if (it == typo_buckets_.end()) continue;
     for (std::uint32_t id : it->second) {
       const std::string& w = words_[id];
       if (WithinOneEdit(key, w) && !DiffersOnlyByPlural(key, w)) return id;
@@ -85,6 +102,7 @@ std::uint32_t PhraseMatcher::TypoWordId(const std::string& key) const {
 
 std::uint32_t PhraseMatcher::WordId(const std::string& key, bool& tolerated) const {
   tolerated = false;
+  if (!MayKnow(key)) return kNone;
   if (auto it = vocabulary_.find(key); it != vocabulary_.end()) return it->second;
   tolerated = true;
   if (auto it = spellings_.find(key); it != spellings_.end()) return it->second;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -34,7 +35,9 @@ class PhraseMatcher {
   void AddSpelling(std::string_view misspelt, std::string_view word);
 
   // Also accept one edit (insertion, deletion, substitution, swap) in vocabulary words of at
-  // least `min_length` bytes, except a plural "s". Call after every Add.
+  // least `min_length` bytes, except a plural "s" and except in the first letter (rarely
+  // mistyped; keying on it keeps the check to a handful of words per token). Call after
+  // every Add.
   void TolerateTypos(std::size_t min_length = 6);
 
   // Leftmost-longest, non-overlapping matches over `tokens` (from Tokenize of the text).
@@ -49,10 +52,21 @@ class PhraseMatcher {
   std::uint32_t TypoWordId(const std::string& key) const;
   std::uint32_t Child(std::uint32_t node, std::uint32_t word) const;
 
+  // A word's first byte and length (capped) -> whether some vocabulary word, spelling or
+  // typo-tolerant word has them: most text words fail this test and skip every hash lookup.
+  static constexpr std::size_t kMaxShapeLength = 31;
+  static std::size_t Shape(unsigned char first, std::size_t length) {
+    return std::size_t{first} * (kMaxShapeLength + 1) + std::min(length, kMaxShapeLength);
+  }
+  void MarkShape(const std::string& word, bool with_neighbours);
+  bool MayKnow(const std::string& key) const;
+
+  std::vector<bool> shapes_ = std::vector<bool>(256 * (kMaxShapeLength + 1), false);
   std::unordered_map<std::string, std::uint32_t> vocabulary_;
   std::vector<std::string> words_;
   std::unordered_map<std::string, std::uint32_t> spellings_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> deletions_;
+  // Vocabulary words open to one edit, by (first byte, length).
+  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> typo_buckets_;
   std::size_t typo_min_length_ = 0;  // 0: typos not tolerated
   std::unordered_map<std::uint64_t, std::uint32_t> edges_;
   std::vector<std::vector<std::uint32_t>> payloads_{1};  // node 0 is the root

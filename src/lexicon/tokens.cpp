@@ -50,9 +50,18 @@ void AppendLower(std::string& key, std::string_view text, std::size_t i, std::si
   }
 }
 
+bool IsAsciiWordByte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 }  // namespace
 
 bool IsWordCharAt(std::string_view text, std::size_t i, std::size_t& length) {
+  auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x80) {  // fast path: nearly every byte of English text
+    length = 1;
+    return IsAsciiWordByte(c);
+  }
   return IsWordCodePoint(DecodeAt(text, i, length));
 }
 

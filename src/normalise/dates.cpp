@@ -126,12 +126,19 @@ int MonthNumber(std::string_view word) {
   static constexpr std::array<std::string_view, 12> kMonths = {
       "january", "february", "march", "april", "may", "june", "july",
       "august", "september", "october", "november", "december"};
-  std::string lower;
-  for (char c : word) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  if (lower == "sept") return 9;
+  if (word.size() < 3 || word.size() > 9 || !std::isalpha(static_cast<unsigned char>(word[0]))) {
+    return 0;
+  }
+  auto same = [&](std::string_view name) {
+    if (name.size() != word.size()) return false;
+    for (std::size_t i = 0; i < name.size(); ++i) {
+      if (std::tolower(static_cast<unsigned char>(word[i])) != name[i]) return false;
+    }
+    return true;
+  };
+  if (same("sept")) return 9;
   for (std::size_t m = 0; m < kMonths.size(); ++m) {
-    if (lower == kMonths[m]) return static_cast<int>(m + 1);
-    if (lower.size() == 3 && kMonths[m].substr(0, 3) == lower) return static_cast<int>(m + 1);
+    if (same(kMonths[m]) || same(kMonths[m].substr(0, 3))) return static_cast<int>(m + 1);
   }
   return 0;
 }

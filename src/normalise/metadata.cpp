@@ -74,7 +74,7 @@ std::optional<std::string> FindPublished(const RawDocument& raw, const Document&
   }
   for (const Paragraph& p : doc.paragraphs) {
     std::string_view text = doc.Slice(p.span);
-    if (!IsLabelledPublication(text)) continue;
+    if (text.size() > kMaxDatelineBytes || !IsLabelledPublication(text)) continue;
     if (auto date = DatelineDate(text)) return date;
   }
   if (doc.kind == Kind::kLetter) {

@@ -22,7 +22,8 @@ std::vector<ParagraphText> CleanParagraphs(const RawDocument& raw, const Lexicon
   std::unordered_set<std::string> seen;
   for (const Block& block : raw.blocks) {
     Block unified{block.type, ToNfc(UnifyCharacters(block.text))};
-    for (ParagraphText& p : SplitBlock(unified, options.max_paragraph_bytes)) {
+    const bool hard_breaks = raw.format != Format::kText;
+    for (ParagraphText& p : SplitBlock(unified, options.max_paragraph_bytes, hard_breaks)) {
       if (IsClutter(p.text, lex)) continue;
       if (!seen.insert(p.text).second) continue;  // printed twice: keep the first
       kept.push_back(std::move(p));

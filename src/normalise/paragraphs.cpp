@@ -83,7 +83,8 @@ bool IsWrappedLine(std::string_view before, std::string_view after) {
   return StartsLowercase(after) || TrimLeft(before).size() >= kWrappedLineBytes;
 }
 
-std::vector<ParagraphText> SplitBlock(const Block& block, std::size_t max_bytes) {
+std::vector<ParagraphText> SplitBlock(const Block& block, std::size_t max_bytes,
+                                      bool hard_breaks) {
   std::vector<ParagraphText> out;
   const bool heading = block.type == Block::Type::kHeading;
   std::string_view text = block.text;
@@ -94,7 +95,7 @@ std::vector<ParagraphText> SplitBlock(const Block& block, std::size_t max_bytes)
     std::size_t nl = text.find('\n', pos);
     std::string_view line = text.substr(pos, nl == std::string_view::npos ? text.npos : nl - pos);
     bool blank = line.find_first_not_of(' ') == std::string_view::npos;
-    if (blank || (!current.empty() && !IsWrappedLine(previous, line))) {
+    if (blank || (!current.empty() && (hard_breaks || !IsWrappedLine(previous, line)))) {
       AppendCut(std::move(current), heading, max_bytes, out);
       current.clear();
     }

@@ -18,8 +18,11 @@ struct ParagraphText {
 
 // Splits `block` (characters already unified, so line ends are "\n") at blank lines and at
 // line breaks that end a paragraph, joins hard-wrapped lines with a space, and cuts a
-// paragraph longer than `max_bytes` at sentence ends (else spaces) into pieces.
-std::vector<ParagraphText> SplitBlock(const Block& block, std::size_t max_bytes);
+// paragraph longer than `max_bytes` at sentence ends (else spaces) into pieces. With
+// `hard_breaks` every line break ends a paragraph: an HTML <br> or a PDF reader's line is
+// meant, never a writer's wrap.
+std::vector<ParagraphText> SplitBlock(const Block& block, std::size_t max_bytes,
+                                      bool hard_breaks = false);
 
 // True when the break between line `before` and line `after` only wraps one paragraph.
 bool IsWrappedLine(std::string_view before, std::string_view after);

@@ -39,6 +39,13 @@ TEST(Encoding, DeclaredCharsetIsUsedForInvalidUtf8) {
   EXPECT_EQ(d->utf8, "caf\u00E9");
 }
 
+TEST(Encoding, Utf8WithAStrayByteStaysUtf8) {
+  Result<Decoded> d = DecodeToUtf8("The council\u2019s \u201Cplan\u201D cost \xA3" "5m");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->encoding, "UTF-8");
+  EXPECT_EQ(d->utf8, "The council\u2019s \u201Cplan\u201D cost \uFFFD" "5m");
+}
+
 TEST(Encoding, DeclaredHtmlCharsetFromMetaTags) {
   EXPECT_EQ(DeclaredHtmlCharset("<meta charset=\"Windows-1252\">"), "windows-1252");
   EXPECT_EQ(DeclaredHtmlCharset(

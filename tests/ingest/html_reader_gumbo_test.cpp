@@ -127,8 +127,9 @@ TEST(HtmlReader, HeadlineAboveTheArticleBodyComesFirst) {
 }
 
 TEST(HtmlReader, TextOnlyDivsBecomeParagraphs) {
-  EXPECT_EQ(Texts("<body><div>First <b>bold</b> words</div><div><div>Second</div>tail</div></body>"),
-            (Strings{"First bold words", "Second", "tail"}));
+  EXPECT_EQ(
+      Texts("<body><div>First <b>bold</b> words</div><div><div>Second</div>tail</div></body>"),
+      (Strings{"First bold words", "Second", "tail"}));
 }
 
 TEST(HtmlReader, TableLayoutPageGivesCellParagraphsAndDropsLinkOnlyCells) {
@@ -165,7 +166,8 @@ TEST(HtmlReader, PreformattedTextKeepsLineBreaks) {
 
 TEST(HtmlReader, TitleFromOgTitleFirst) {
   EXPECT_EQ(Read("<head><title>T | Site</title><meta property=\"og:title\" content=\"OG title\">"
-                 "</head><h1>H1 title</h1>").hints.title,
+                 "</head><h1>H1 title</h1>")
+                .hints.title,
             "OG title");
 }
 
@@ -185,9 +187,10 @@ TEST(HtmlReader, TitleElementLosesSiteNameSuffix) {
 }
 
 TEST(HtmlReader, TitleElementThatIsOnlyTheSiteNameIsNoTitle) {
-  EXPECT_EQ(Read("<title>The Gazette</title><meta property=\"og:site_name\" content=\"The Gazette\">")
-                .hints.title,
-            "");
+  EXPECT_EQ(
+      Read("<title>The Gazette</title><meta property=\"og:site_name\" content=\"The Gazette\">")
+          .hints.title,
+      "");
 }
 
 // ---- published ---------------------------------------------------------------------------------
@@ -209,13 +212,15 @@ TEST(HtmlReader, PublishedFromNamedMetaTags) {
 
 TEST(HtmlReader, PublishedFromMicrodata) {
   EXPECT_EQ(Read("<article><meta itemprop=\"datePublished\" content=\"2018-05-16\">"
-                 "<p>Body.</p></article>").hints.published,
+                 "<p>Body.</p></article>")
+                .hints.published,
             "2018-05-16");
 }
 
 TEST(HtmlReader, PublishedFromJsonLdObjectArrayAndGraph) {
   EXPECT_EQ(Read("<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\","
-                 "\"datePublished\":\"2018-05-16T09:30:00Z\"}</script>").hints.published,
+                 "\"datePublished\":\"2018-05-16T09:30:00Z\"}</script>")
+                .hints.published,
             "2018-05-16T09:30:00Z");
   EXPECT_EQ(Read("<script type=\"application/ld+json\">[{\"@type\":\"Organization\"},"
                  "{\"@type\":\"NewsArticle\",\"datePublished\":\"2018-05-17\"}]</script>")
@@ -223,27 +228,31 @@ TEST(HtmlReader, PublishedFromJsonLdObjectArrayAndGraph) {
             "2018-05-17");
   EXPECT_EQ(Read("<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
                  "\"@graph\":[{\"@type\":\"WebSite\"},{\"@type\":\"Article\","
-                 "\"datePublished\":\"2018-05-18\"}]}</script>").hints.published,
+                 "\"datePublished\":\"2018-05-18\"}]}</script>")
+                .hints.published,
             "2018-05-18");
 }
 
 TEST(HtmlReader, BrokenJsonLdIsIgnored) {
   EXPECT_EQ(Read("<script type=\"application/ld+json\">{\"datePublished\": </script>"
-                 "<p><time datetime=\"2018-05-19\">19 May</time></p>").hints.published,
+                 "<p><time datetime=\"2018-05-19\">19 May</time></p>")
+                .hints.published,
             "2018-05-19");
 }
 
 TEST(HtmlReader, PublishedFromTimeInsideTheArticleFirst) {
   EXPECT_EQ(Read("<body><p>Today is <time datetime=\"2024-01-01\">1 Jan</time></p>"
                  "<article><p>Posted <time datetime=\"2018-05-16\">16 May</time></p></article>"
-                 "</body>").hints.published,
+                 "</body>")
+                .hints.published,
             "2018-05-16");
 }
 
 TEST(HtmlReader, TimeInCommentsOrRelatedArticlesIsNotThePublishedDate) {
   EXPECT_EQ(Read("<body><div class=\"related\"><time datetime=\"2018-04-01\">x</time></div>"
                  "<div class=\"comments\"><time datetime=\"2018-06-01\">y</time></div>"
-                 "<p>Story.</p></body>").hints.published,
+                 "<p>Story.</p></body>")
+                .hints.published,
             "");
 }
 
@@ -251,7 +260,8 @@ TEST(HtmlReader, TimeInCommentsOrRelatedArticlesIsNotThePublishedDate) {
 
 TEST(HtmlReader, UrlFromCanonicalLinkElseOgUrl) {
   EXPECT_EQ(Read("<meta property=\"og:url\" content=\"https://a.example/og\">"
-                 "<link rel=\"canonical\" href=\"https://a.example/canonical\">").hints.url,
+                 "<link rel=\"canonical\" href=\"https://a.example/canonical\">")
+                .hints.url,
             "https://a.example/canonical");
   EXPECT_EQ(Read("<meta property=\"og:url\" content=\"https://a.example/og\">").hints.url,
             "https://a.example/og");
@@ -280,9 +290,9 @@ TEST(HtmlReader, PagesDeeperThanTheLimitAreFlattenedNotParsed) {
   ReadOptions options;
   options.max_html_depth = 3;
   // Flattening strips tags without judging them, so the menu's text stays.
-  EXPECT_EQ(Texts("<nav>Menu</nav><div><div><div><div><p>Text</p></div></div></div></div>",
-                  options),
-            (Strings{"Menu", "Text"}));
+  EXPECT_EQ(
+      Texts("<nav>Menu</nav><div><div><div><div><p>Text</p></div></div></div></div>", options),
+      (Strings{"Menu", "Text"}));
 }
 
 TEST(HtmlReader, UnclosedParagraphsAreNotDeepNesting) {
@@ -313,11 +323,10 @@ TEST(HtmlReader, PageWithoutBodyGivesItsTitle) {
 }
 
 TEST(HtmlReader, MalformedMarkupNeverFails) {
-  for (const char* html :
-       {"<", "<<<>>>", "</p></p></div>", "<!--", "<script>", "<a href='x", "&#xFFFFFFFF;&#0;&",
-        "<svg><div/><p>x", "<table><td><table><td>", "<title>", "<p a=\"b>c\">d</p>",
-        "<meta property=og:title content=\"\">", "<script type=application/ld+json>[[[[",
-        "\xff\xfe<p>x\x80</p>"}) {
+  for (const char* html : {"<", "<<<>>>", "</p></p></div>", "<!--", "<script>", "<a href='x",
+                           "&#xFFFFFFFF;&#0;&", "<svg><div/><p>x", "<table><td><table><td>",
+                           "<title>", "<p a=\"b>c\">d</p>", "<meta property=og:title content=\"\">",
+                           "<script type=application/ld+json>[[[[", "\xff\xfe<p>x\x80</p>"}) {
     RawDocument doc;
     EXPECT_TRUE(ReadHtmlBlocks(html, ReadOptions{}, doc).ok()) << html;
     ReadOptions flat;

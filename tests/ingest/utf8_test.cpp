@@ -24,6 +24,12 @@ TEST(Utf8, RejectsOverlongsSurrogatesAndTruncatedSequences) {
   EXPECT_FALSE(IsValidUtf8("\xF4\x90\x80\x80"));  // past U+10FFFF
 }
 
+TEST(Utf8, CensusCountsSequencesAndStrayBytes) {
+  Utf8Census c = CountUtf8("caf\u00E9 \u2019 \x93x\x94");
+  EXPECT_EQ(c.multibyte, 2u);
+  EXPECT_EQ(c.invalid, 2u);
+}
+
 TEST(Utf8, CutPointNeverSplitsACharacter) {
   std::string s = "ab\u2019cd";  // ’ is 3 bytes at [2, 5)
   EXPECT_EQ(Utf8CutPoint(s, 3), 2u);

@@ -40,6 +40,16 @@ TEST(Paragraphs, BulletsStartNewParagraphs) {
                                       "\u2022 waiting times", "\u2022 the local offer"}));
 }
 
+TEST(Paragraphs, HardBreaksFromHtmlAndPdfAlwaysEndAParagraph) {
+  std::vector<ParagraphText> parts =
+      SplitBlock({Block::Type::kParagraph,
+                  "A long headline about special educational needs services in the county\n"
+                  "Published Wednesday, 16th May 2018"},
+                 20000, true);
+  ASSERT_EQ(parts.size(), 2u);
+  EXPECT_EQ(parts[1].text, "Published Wednesday, 16th May 2018");
+}
+
 TEST(Paragraphs, SpacesCollapsed) {
   EXPECT_EQ(CollapseSpaces("  two   spaces \n here "), "two spaces here");
 }
