@@ -29,8 +29,10 @@ add_executable(sendscan_tests
   tests/ingest/text_reader_test.cpp
   tests/ingest/utf8_test.cpp
   tests/lexicon/load_test.cpp
+  tests/lexicon/pattern_starts_test.cpp
   tests/lexicon/phrase_matcher_test.cpp
   tests/lexicon/tokens_test.cpp
+  tests/lexicon/vocabulary_test.cpp
   tests/normalise/characters_test.cpp
   tests/normalise/clutter_test.cpp
   tests/normalise/dates_test.cpp

@@ -47,7 +47,7 @@ bool StartsUppercase(std::string_view text, std::size_t at) {
 }
 
 // The cue right after token `end` (skipping a possessive "'s").
-Cue CueAfter(const std::vector<Token>& tokens, std::size_t end,
+Cue CueAfter(const TokenList& tokens, std::size_t end,
              const std::map<std::size_t, Cue>& cue_at) {
   auto it = cue_at.find(end);
   if (it == cue_at.end() && end < tokens.size() && tokens[end].key == "s") {
@@ -56,7 +56,7 @@ Cue CueAfter(const std::vector<Token>& tokens, std::size_t end,
   return it == cue_at.end() ? Cue::kNone : it->second;
 }
 
-std::map<std::size_t, Cue> CuesByToken(const std::vector<Token>& tokens, const Lexicons& lex) {
+std::map<std::size_t, Cue> CuesByToken(const TokenizedText& tokens, const Lexicons& lex) {
   std::map<std::size_t, Cue> cue_at;
   for (const PhraseHit& hit : lex.area_context_cues.FindAll(tokens)) {
     switch (lex.area_context[hit.payloads->front()].kind) {
@@ -105,7 +105,7 @@ std::uint32_t PickPayload(const std::vector<std::uint32_t>& payloads, const Lexi
 
 // Token spans of NHS bodies named in the text ("NHS Shropshire, Telford and Wrekin ICB"):
 // area names inside them are partners, not councils.
-std::vector<std::pair<std::size_t, std::size_t>> NhsBodySpans(const std::vector<Token>& tokens,
+std::vector<std::pair<std::size_t, std::size_t>> NhsBodySpans(const TokenizedText& tokens,
                                                               const Lexicons& lex) {
   std::vector<std::pair<std::size_t, std::size_t>> spans;
   for (const PhraseHit& hit : lex.nhs_body_names.FindAll(tokens)) {
@@ -116,7 +116,7 @@ std::vector<std::pair<std::size_t, std::size_t>> NhsBodySpans(const std::vector<
 
 // The context of one name: the cue after it, "NHS" before it, inside an NHS body's name, or
 // listed right after a name that was ("NHS Shropshire, Telford & Wrekin").
-Cue CueOf(const PhraseHit& hit, const std::vector<Token>& tokens,
+Cue CueOf(const PhraseHit& hit, const TokenList& tokens,
           const std::map<std::size_t, Cue>& cues,
           const std::vector<std::pair<std::size_t, std::size_t>>& nhs_spans,
           std::optional<std::size_t> nhs_list_end) {
@@ -154,12 +154,13 @@ std::optional<Mention> ToMention(const PhraseHit& hit, Cue cue, const Lexicons& 
 
 std::vector<Mention> FindMentions(std::string_view text, const Lexicons& lex,
                                   const std::optional<std::string>& date) {
-  std::vector<Token> tokens = Tokenize(text);
-  std::map<std::size_t, Cue> cues = CuesByToken(tokens, lex);
-  auto nhs_spans = NhsBodySpans(tokens, lex);
+  TokenizedText read = TokenizeWith(lex.vocabulary, text);
+  const TokenList& tokens = read.tokens;
+  std::map<std::size_t, Cue> cues = CuesByToken(read, lex);
+  auto nhs_spans = NhsBodySpans(read, lex);
   std::optional<std::size_t> nhs_list_end;  // end token of the last name read as NHS
   std::vector<Mention> out;
-  for (const PhraseHit& hit : lex.area_names.FindAll(tokens)) {
+  for (const PhraseHit& hit : lex.area_names.FindAll(read)) {
     if (!StartsUppercase(text, hit.start)) continue;
     Cue cue = CueOf(hit, tokens, cues, nhs_spans, nhs_list_end);
     if (cue == Cue::kNot) continue;

@@ -19,12 +19,13 @@ std::string MegabytesText(std::size_t bytes) {
   return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MB";
 }
 
-// Reads to the end (the size is only a hint: a file may change while it is read).
-Status ReadAll(int fd, std::size_t size_hint, std::string& bytes) {
-  bytes.resize(size_hint + 1);
+// Reads the `size` bytes fstat reported (stopping early if the file shrank), or to the end
+// when it reported none (a pipe-like file): one read call for an ordinary file.
+Status ReadAll(int fd, std::size_t size, std::string& bytes) {
+  bytes.resize(size > 0 ? size : 64 * 1024);
   std::size_t used = 0;
-  while (true) {
-    if (used == bytes.size()) bytes.resize(bytes.size() * 2 + 4096);
+  while (size == 0 || used < size) {
+    if (used == bytes.size()) bytes.resize(bytes.size() * 2);
     ssize_t n = ::read(fd, bytes.data() + used, bytes.size() - used);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {

@@ -19,14 +19,23 @@ bool HasUtf16Bom(std::string_view b) {
   return b.size() >= 2 && ((b[0] == '\xFF' && b[1] == '\xFE') || (b[0] == '\xFE' && b[1] == '\xFF'));
 }
 
-// Control bytes other than tab, newline, carriage return and form feed are rare in text.
-bool LooksBinary(std::string_view head) {
-  std::size_t control = 0;
-  for (char ch : head) {
-    auto c = static_cast<unsigned char>(ch);
-    if (c == 0) return true;
-    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1B) ++control;
+// 1 for the control bytes that are rare in text: all below 0x20 but tab, newline, carriage
+// return, form feed and escape.
+struct ControlTable {
+  unsigned char rare[256] = {};
+  constexpr ControlTable() {
+    for (int c = 0; c < 0x20; ++c) {
+      rare[c] = (c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x1B) ? 0 : 1;
+    }
   }
+};
+constexpr ControlTable kControl;
+
+// A NUL byte never occurs in text, nor do many other control bytes.
+bool LooksBinary(std::string_view head) {
+  if (head.find('\0') != std::string_view::npos) return true;
+  std::size_t control = 0;
+  for (char ch : head) control += kControl.rare[static_cast<unsigned char>(ch)];
   return control * 20 > head.size();  // more than 5%
 }
 

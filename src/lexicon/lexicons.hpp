@@ -8,7 +8,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "lexicon/pattern_starts.hpp"
 #include "lexicon/phrase_matcher.hpp"
+#include "lexicon/vocabulary.hpp"
 #include "lexicon/regex_boost.hpp"
 #include "sendscan/document.hpp"
 #include "sendscan/lexicon.hpp"
@@ -78,10 +80,14 @@ class Lexicons {
   // lexicons/boilerplate, all rows in one alternation: a paragraph that matches it whole is
   // site clutter.
   Pattern boilerplate;
+  // How a clutter paragraph can begin (PatternStarts of every row); empty: any way.
+  StartSet boilerplate_starts;
   // lexicons/abbreviations: lowercase words that a full stop does not end a sentence after.
   std::vector<std::string> abbreviations;
   // lexicons/terms: (misspelling, term) pairs tolerated by every phrase matcher.
   std::vector<std::pair<std::string, std::string>> terms;
+  // Every word of every phrase below, and the misspellings of `terms`.
+  Vocabulary vocabulary;
 
   // lexicons/areas.tsv and nhs_bodies.tsv.
   std::vector<AreaEntry> areas;

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "lexicon/lexicons.hpp"
+#include "lexicon/pattern_starts.hpp"
 #include "lexicon/tsv.hpp"
 #include "sendscan/ingest.hpp"
 
@@ -38,11 +39,16 @@ bool IsIsoDate(const std::string& s) {
 // uses one alternation, which is several times faster than trying the rows in turn.
 Status LoadBoilerplate(const LexiconFile& f, Lexicons& lex) {
   std::string alternation;
+  bool all_starts_known = true;
   for (const LexiconRow& row : f.rows) {
     Result<Pattern> p = Pattern::Compile(row.fields[0]);
     if (!p.ok()) return RowError(f, row, p.status().message());
     alternation += (alternation.empty() ? "(?:" : "|(?:") + row.fields[0] + ")";
+    auto starts = PatternStarts(row.fields[0]);
+    if (!starts) all_starts_known = false;
+    else lex.boilerplate_starts.Add(*starts);
   }
+  if (!all_starts_known) lex.boilerplate_starts = StartSet();
   if (alternation.empty()) return Status::Ok();
   Result<Pattern> all = Pattern::Compile(alternation);
   if (!all.ok()) return Status::Corruption(f.path + ": " + all.status().message());
@@ -66,12 +72,14 @@ Status LoadAbbreviations(const LexiconFile& f, Lexicons& lex) {
 Status LoadTerms(const LexiconFile& f, Lexicons& lex) {
   for (const LexiconRow& row : f.rows) {
     if (Status s = ExpectFields(f, row, 2, "misspelling, term"); !s.ok()) return s;
-    std::vector<Token> wrong = Tokenize(row.fields[0]), right = Tokenize(row.fields[1]);
+    TokenList wrong = Tokenize(row.fields[0]), right = Tokenize(row.fields[1]);
     if (wrong.empty() || wrong.size() != right.size()) {
       return RowError(f, row, "the misspelling and the term must have the same number of words");
     }
     for (std::size_t i = 0; i < wrong.size(); ++i) {
-      if (wrong[i].key != right[i].key) lex.terms.emplace_back(wrong[i].key, right[i].key);
+      if (wrong[i].key != right[i].key) {
+        lex.terms.emplace_back(std::string(wrong[i].key), std::string(right[i].key));
+      }
     }
   }
   return Status::Ok();
@@ -83,7 +91,7 @@ Status LoadInspectorates(const LexiconFile& f, Lexicons& lex) {
     std::uint32_t id = 0;
     while (id < lex.inspectorate_names.size() && lex.inspectorate_names[id] != row.fields[0]) ++id;
     if (id == lex.inspectorate_names.size()) lex.inspectorate_names.push_back(row.fields[0]);
-    if (!lex.inspectorate_phrases.Add(row.fields[1], id)) {
+    if (!lex.inspectorate_phrases.Add(row.fields[1], id, lex.vocabulary)) {
       return RowError(f, row, "the phrase has no words");
     }
   }
@@ -108,7 +116,8 @@ Status LoadKinds(const LexiconFile& f, Lexicons& lex) {
     else if (where == "any") cue.where = KindCue::Where::kAnywhere;
     else return RowError(f, row, "where must be start, line or any");
     cue.phrase = row.fields[3];
-    if (!lex.kind_phrases.Add(cue.phrase, static_cast<std::uint32_t>(lex.kind_cues.size()))) {
+    if (!lex.kind_phrases.Add(cue.phrase, static_cast<std::uint32_t>(lex.kind_cues.size()),
+                                lex.vocabulary)) {
       return RowError(f, row, "the phrase has no words");
     }
     lex.kind_cues.push_back(cue);
@@ -127,7 +136,8 @@ Status LoadAreaContext(const LexiconFile& f, Lexicons& lex) {
     else return RowError(f, row, "kind must be council, nhs or not");
     context.phrase = row.fields[1];
     if (!lex.area_context_cues.Add(context.phrase,
-                                   static_cast<std::uint32_t>(lex.area_context.size()))) {
+                                   static_cast<std::uint32_t>(lex.area_context.size()),
+                                   lex.vocabulary)) {
       return RowError(f, row, "the phrase has no words");
     }
     lex.area_context.push_back(std::move(context));
@@ -181,10 +191,12 @@ Status LoadAreas(const LexiconFile& f, Lexicons& lex) {
     if (!lex.area_index.emplace(a.name, id).second) {
       return RowError(f, row, "area '" + a.name + "' listed twice");
     }
-    lex.area_names.Add(a.name, AreaPayload(id, AreaNameForm::kName));
-    for (const auto& alias : a.aliases) lex.area_names.Add(alias, AreaPayload(id, AreaNameForm::kAlias));
+    lex.area_names.Add(a.name, AreaPayload(id, AreaNameForm::kName), lex.vocabulary);
+    for (const auto& alias : a.aliases) {
+      lex.area_names.Add(alias, AreaPayload(id, AreaNameForm::kAlias), lex.vocabulary);
+    }
     for (const auto& ab : a.abbreviations) {
-      lex.area_names.Add(ab, AreaPayload(id, AreaNameForm::kAbbreviation));
+      lex.area_names.Add(ab, AreaPayload(id, AreaNameForm::kAbbreviation), lex.vocabulary);
     }
     lex.areas.push_back(std::move(a));
   }
@@ -210,7 +222,8 @@ Status LoadNhsBodies(const LexiconFile& f, Lexicons& lex) {
     body.from_year = ParseYear(row.fields[2], ok);
     body.to_year = ParseYear(row.fields[3], ok);
     if (!ok) return RowError(f, row, "from and to must be years (YYYY) or empty");
-    if (!lex.nhs_body_names.Add(body.name, static_cast<std::uint32_t>(lex.nhs_bodies.size()))) {
+    if (!lex.nhs_body_names.Add(body.name, static_cast<std::uint32_t>(lex.nhs_bodies.size()),
+                                  lex.vocabulary)) {
       return RowError(f, row, "the body name has no words");
     }
     lex.nhs_bodies.push_back(std::move(body));
@@ -235,11 +248,8 @@ const std::vector<std::pair<std::string, FileLoader>>& Loaders() {
 // names another place), nor do genre cues (a missed cue costs little, and the check is the
 // dearest part of matching).
 void CompileMatchers(Lexicons& lex) {
-  for (PhraseMatcher* m : {&lex.kind_phrases, &lex.inspectorate_phrases, &lex.area_names,
-                           &lex.nhs_body_names, &lex.area_context_cues}) {
-    for (const auto& [wrong, right] : lex.terms) m->AddSpelling(wrong, right);
-  }
-  lex.inspectorate_phrases.TolerateTypos();
+  for (const auto& [wrong, right] : lex.terms) lex.vocabulary.AddSpelling(wrong, right);
+  lex.inspectorate_phrases.TolerateTypos(lex.vocabulary, 6, /*capitalised_only=*/true);
 }
 
 }  // namespace

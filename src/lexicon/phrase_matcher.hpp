@@ -1,18 +1,18 @@
 // A token trie over lexicon phrases (area names, cues, inspectorates), matched in one pass over
-// a document's tokens: the fast alternative to one big regex alternation (DESIGN.md, Speed).
-// Misspellings are tolerated only against the matcher's own vocabulary: an explicit list
-// (lexicons/terms) and, when enabled, one edit on words of at least six letters.
+// a document's token ids: the fast alternative to one big regex alternation (DESIGN.md, Speed).
+// Words are ids of a Vocabulary shared by every matcher, so a document is looked up once.
+// Misspellings are tolerated through the vocabulary's list (lexicons/terms) and, when enabled,
+// by one edit on the matcher's own words of at least six letters.
 #pragma once
 
 #include <cstddef>
-#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
-#include "lexicon/tokens.hpp"
+#include "lexicon/vocabulary.hpp"
 
 namespace sendscan {
 
@@ -27,48 +27,38 @@ struct PhraseHit {
 
 class PhraseMatcher {
  public:
-  // Adds `phrase` (tokenised like the text) carrying `payload`. Returns false for a phrase with
-  // no word in it.
-  bool Add(std::string_view phrase, std::uint32_t payload);
+  // Adds `phrase` (tokenised like the text, its words interned in `vocabulary`) carrying
+  // `payload`. Returns false for a phrase with no word in it.
+  bool Add(std::string_view phrase, std::uint32_t payload, Vocabulary& vocabulary);
 
-  // Lets `misspelt` stand for `word` in every phrase ("sognificant" -> "significant").
-  void AddSpelling(std::string_view misspelt, std::string_view word);
-
-  // Also accept one edit (insertion, deletion, substitution, swap) in vocabulary words of at
+  // Also accept one edit (insertion, deletion, substitution, swap) in this matcher's words of at
   // least `min_length` bytes, except a plural "s" and except in the first letter (rarely
   // mistyped; keying on it keeps the check to a handful of words per token). Call after
-  // every Add.
-  void TolerateTypos(std::size_t min_length = 6);
+  // every Add. With `capitalised_only`, only words written with a capital are tried (names
+  // such as "Ofstead"), which spares the check on most words of a text.
+  void TolerateTypos(const Vocabulary& vocabulary, std::size_t min_length = 6,
+                     bool capitalised_only = false);
 
-  // Leftmost-longest, non-overlapping matches over `tokens` (from Tokenize of the text).
-  std::vector<PhraseHit> FindAll(const std::vector<Token>& tokens) const;
+  // Leftmost-longest, non-overlapping matches over a text read with the same vocabulary.
+  std::vector<PhraseHit> FindAll(const TokenizedText& text) const;
 
   bool empty() const { return payloads_.size() <= 1; }
 
  private:
-  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  static constexpr std::uint32_t kNone = Vocabulary::kUnknown;
 
-  std::uint32_t WordId(const std::string& key, bool& tolerated) const;
-  std::uint32_t TypoWordId(const std::string& key) const;
+  std::uint32_t TypoWordId(std::string_view key) const;
   std::uint32_t Child(std::uint32_t node, std::uint32_t word) const;
 
-  // A word's first byte and length (capped) -> whether some vocabulary word, spelling or
-  // typo-tolerant word has them: most text words fail this test and skip every hash lookup.
-  static constexpr std::size_t kMaxShapeLength = 31;
-  static std::size_t Shape(unsigned char first, std::size_t length) {
-    return std::size_t{first} * (kMaxShapeLength + 1) + std::min(length, kMaxShapeLength);
-  }
-  void MarkShape(const std::string& word, bool with_neighbours);
-  bool MayKnow(const std::string& key) const;
-
-  std::vector<bool> shapes_ = std::vector<bool>(256 * (kMaxShapeLength + 1), false);
-  std::unordered_map<std::string, std::uint32_t> vocabulary_;
-  std::vector<std::string> words_;
-  std::unordered_map<std::string, std::uint32_t> spellings_;
-  // Vocabulary words open to one edit, by (first byte, length).
-  std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> typo_buckets_;
+  // Words open to one edit, by (first byte, length), with their text.
+  std::unordered_map<std::uint32_t, std::vector<std::pair<std::uint32_t, std::string>>>
+      typo_buckets_;
   std::size_t typo_min_length_ = 0;  // 0: typos not tolerated
+  bool typo_capitalised_only_ = false;
+  std::vector<std::uint32_t> own_words_;
   std::unordered_map<std::uint64_t, std::uint32_t> edges_;
+  // The root's children by word id, so the test every token takes is an array read.
+  std::vector<std::uint32_t> root_children_;
   std::vector<std::vector<std::uint32_t>> payloads_{1};  // node 0 is the root
 };
 

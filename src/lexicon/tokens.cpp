@@ -41,18 +41,18 @@ bool IsWordCodePoint(char32_t c) {
   return true;
 }
 
-void AppendLower(std::string& key, std::string_view text, std::size_t i, std::size_t length) {
-  if (length == 1) {
-    char c = text[i];
-    key.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-  } else {
-    key.append(text.substr(i, length));  // non-ASCII letters are rare in keys; kept as written
+// For each byte: 0 if not an ASCII letter or digit, else its lowercase form.
+struct AsciiWordTable {
+  unsigned char lower[256] = {};
+  constexpr AsciiWordTable() {
+    for (int c = '0'; c <= '9'; ++c) lower[c] = static_cast<unsigned char>(c);
+    for (int c = 'a'; c <= 'z'; ++c) lower[c] = static_cast<unsigned char>(c);
+    for (int c = 'A'; c <= 'Z'; ++c) lower[c] = static_cast<unsigned char>(c - 'A' + 'a');
   }
-}
+};
+constexpr AsciiWordTable kAsciiWord;
 
-bool IsAsciiWordByte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
+bool IsAsciiWordByte(unsigned char c) { return kAsciiWord.lower[c] != 0; }
 
 }  // namespace
 
@@ -65,31 +65,53 @@ bool IsWordCharAt(std::string_view text, std::size_t i, std::size_t& length) {
   return IsWordCodePoint(DecodeAt(text, i, length));
 }
 
-std::vector<Token> Tokenize(std::string_view text) {
-  std::vector<Token> tokens;
-  tokens.reserve(text.size() / 6);
-  std::size_t i = 0;
+// The end of the word starting at `i`: ASCII letters and digits at table speed, other code
+// points decoded.
+std::size_t WordEnd(std::string_view text, std::size_t i) {
+  std::size_t length = 1;
   while (i < text.size()) {
-    std::size_t length = 1;
-    if (text[i] == '&') {
-      tokens.push_back({i, i + 1, "and"});
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (!IsAsciiWordByte(c)) break;
+      ++i;
+    } else if (IsWordCharAt(text, i, length)) {
+      i += length;
+    } else {
+      break;
+    }
+  }
+  return i;
+}
+
+TokenList::TokenList(std::string_view text) : lowered_(new char[text.size() + 1]) {
+  const auto* in = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t k = 0; k < n; ++k) {  // ASCII lowercase, branch-free; other bytes as written
+    unsigned char c = in[k];
+    bool upper = static_cast<unsigned>(c - 'A') < 26u;
+    lowered_[k] = static_cast<char>(c + (upper ? 32 : 0));
+  }
+  tokens_.reserve(n / 6);
+  std::size_t i = 0;
+  while (i < n) {
+    unsigned char c = in[i];
+    if (c < 0x80 && !IsAsciiWordByte(c)) {  // the common non-word byte: space, punctuation
+      if (c == '&') tokens_.push_back({i, i + 1, "and"});
       ++i;
       continue;
     }
-    if (!IsWordCharAt(text, i, length)) {
+    std::size_t length = 1;
+    if (c >= 0x80 && !IsWordCharAt(text, i, length)) {
       i += length;
       continue;
     }
-    Token token{i, i, {}};
-    while (i < text.size() && IsWordCharAt(text, i, length)) {
-      AppendLower(token.key, text, i, length);
-      i += length;
-    }
-    token.end = i;
-    tokens.push_back(std::move(token));
+    std::size_t end = WordEnd(text, i);
+    tokens_.push_back({i, end, std::string_view(lowered_.get() + i, end - i)});
+    i = end;
   }
-  return tokens;
 }
+
+TokenList Tokenize(std::string_view text) { return TokenList(text); }
 
 std::string TokenKeyString(std::string_view text) {
   std::string out;

@@ -64,6 +64,12 @@ void AppendAscii(std::string& out, std::string_view in, std::size_t& i) {
   ++i;
 }
 
+// Printable ASCII and newlines pass through unchanged.
+bool PassesThrough(char ch) {
+  auto c = static_cast<unsigned char>(ch);
+  return (c >= 0x20 && c < 0x80) || c == '\n';
+}
+
 }  // namespace
 
 std::string UnifyCharacters(std::string_view in) {
@@ -71,6 +77,11 @@ std::string UnifyCharacters(std::string_view in) {
   out.reserve(in.size());
   std::size_t i = 0;
   while (i < in.size()) {
+    std::size_t run = i;
+    while (run < in.size() && PassesThrough(in[run])) ++run;
+    out.append(in.substr(i, run - i));  // most of a text in one append
+    i = run;
+    if (i == in.size()) break;
     if (static_cast<unsigned char>(in[i]) < 0x80) {
       AppendAscii(out, in, i);
       continue;

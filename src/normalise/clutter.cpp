@@ -1,5 +1,9 @@
 #include "normalise/clutter.hpp"
 
+#include <algorithm>
+
+#include "lexicon/pattern_starts.hpp"
+
 namespace sendscan {
 
 namespace {
@@ -15,7 +19,14 @@ bool EndsLikeASentence(std::string_view p) {
 
 bool IsClutter(std::string_view paragraph, const Lexicons& lexicons) {
   if (paragraph.size() > kMaxClutterBytes) return false;
+  if (!lexicons.boilerplate_starts.empty() && !lexicons.boilerplate_starts.Matches(paragraph)) {
+    return false;
+  }
   if (paragraph.size() > kMaxSentenceClutterBytes && EndsLikeASentence(paragraph)) return false;
+  if (static_cast<std::size_t>(std::count(paragraph.begin(), paragraph.end(), ' ')) >=
+      kMaxClutterWords) {
+    return false;
+  }
   return lexicons.boilerplate.FullMatch(paragraph);
 }
 

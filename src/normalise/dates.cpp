@@ -67,7 +67,7 @@ bool Gap(std::string_view text, const Token& a, const Token& b, char sep) {
   return b.start == a.end + 1 && text[a.end] == sep;
 }
 
-using Tokens = std::vector<Token>;
+using Tokens = TokenList;
 
 // "2018-05-16" at text[at], perhaps followed by a time ("T09:30:00+01:00").
 std::optional<std::string> IsoDateAt(std::string_view text, std::size_t at) {

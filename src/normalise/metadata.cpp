@@ -85,7 +85,7 @@ std::optional<std::string> FindPublished(const RawDocument& raw, const Document&
   return std::nullopt;
 }
 
-Kind ClassifyKind(const Document& doc, const std::vector<Token>& tokens, const Lexicons& lex) {
+Kind ClassifyKind(const Document& doc, const TokenizedText& tokens, const Lexicons& lex) {
   std::vector<bool> counted(lex.kind_cues.size(), false);
   int score[3] = {0, 0, 0};  // indexed by Kind
   for (const PhraseHit& hit : lex.kind_phrases.FindAll(tokens)) {
@@ -105,7 +105,7 @@ Kind ClassifyKind(const Document& doc, const std::vector<Token>& tokens, const L
   return letter >= other ? Kind::kLetter : Kind::kOther;
 }
 
-std::vector<std::string> FindInspectorates(const std::vector<Token>& tokens, const Lexicons& lex) {
+std::vector<std::string> FindInspectorates(const TokenizedText& tokens, const Lexicons& lex) {
   std::vector<std::string> found;
   for (const PhraseHit& hit : lex.inspectorate_phrases.FindAll(tokens)) {
     for (std::uint32_t id : *hit.payloads) {

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "lexicon/lexicons.hpp"
-#include "lexicon/tokens.hpp"
+#include "lexicon/vocabulary.hpp"
 #include "sendscan/document.hpp"
 
 namespace sendscan {
@@ -23,9 +23,9 @@ std::optional<std::string> FindTitle(const RawDocument& raw, const Document& doc
 std::optional<std::string> FindPublished(const RawDocument& raw, const Document& doc);
 
 // The genre by the weighted cues of lexicons/kinds.tsv (see that file for the rule).
-Kind ClassifyKind(const Document& doc, const std::vector<Token>& tokens, const Lexicons& lex);
+Kind ClassifyKind(const Document& doc, const TokenizedText& tokens, const Lexicons& lex);
 
 // Canonical inspectorate names found, in first-seen order.
-std::vector<std::string> FindInspectorates(const std::vector<Token>& tokens, const Lexicons& lex);
+std::vector<std::string> FindInspectorates(const TokenizedText& tokens, const Lexicons& lex);
 
 }  // namespace sendscan

@@ -1,7 +1,8 @@
 // Normalise: the stage's entry point, running the steps in order over a RawDocument.
 #include "sendscan/normalise.hpp"
 
-#include <unordered_set>
+#include <algorithm>
+#include <unordered_map>
 
 #include "lexicon/lexicons.hpp"
 #include "lexicon/tokens.hpp"
@@ -15,17 +16,24 @@
 namespace sendscan {
 namespace {
 
+bool SeenBefore(const std::string& text, const std::vector<ParagraphText>& kept,
+                const std::unordered_multimap<std::size_t, std::size_t>& seen) {
+  auto [first, last] = seen.equal_range(std::hash<std::string>{}(text));
+  return std::any_of(first, last, [&](const auto& entry) { return kept[entry.second].text == text; });
+}
+
 // Unicode forms, paragraphs rebuilt, clutter and repeats dropped.
 std::vector<ParagraphText> CleanParagraphs(const RawDocument& raw, const Lexicons& lex,
                                            const NormaliseOptions& options) {
   std::vector<ParagraphText> kept;
-  std::unordered_set<std::string> seen;
+  std::unordered_multimap<std::size_t, std::size_t> seen;  // hash of a kept text -> its index
   for (const Block& block : raw.blocks) {
     Block unified{block.type, ToNfc(UnifyCharacters(block.text))};
     const bool hard_breaks = raw.format != Format::kText;
     for (ParagraphText& p : SplitBlock(unified, options.max_paragraph_bytes, hard_breaks)) {
       if (IsClutter(p.text, lex)) continue;
-      if (!seen.insert(p.text).second) continue;  // printed twice: keep the first
+      if (SeenBefore(p.text, kept, seen)) continue;  // printed twice: keep the first
+      seen.emplace(std::hash<std::string>{}(p.text), kept.size());
       kept.push_back(std::move(p));
     }
   }
@@ -56,7 +64,7 @@ Result<Document> Normalise(const RawDocument& raw, const Lexicons& lexicons,
   AssembleText(CleanParagraphs(raw, lexicons, options), doc);
   if (doc.text.empty()) return Status::Unsupported(raw.source + ": no text found");
   doc.sentences = SplitSentences(doc.text, doc.paragraphs, lexicons.abbreviations);
-  std::vector<Token> tokens = Tokenize(doc.text);
+  TokenizedText tokens = TokenizeWith(lexicons.vocabulary, doc.text);
   doc.kind = ClassifyKind(doc, tokens, lexicons);
   doc.title = FindTitle(raw, doc);
   doc.published = FindPublished(raw, doc);

@@ -63,6 +63,10 @@ void AppendCut(std::string text, bool heading, std::size_t max_bytes,
 }  // namespace
 
 std::string CollapseSpaces(std::string_view text) {
+  bool clean = !text.empty() && text.front() != ' ' && text.back() != ' ' &&
+               text.find('\n') == std::string_view::npos &&
+               text.find("  ") == std::string_view::npos;
+  if (clean) return std::string(text);  // the usual case, at memchr speed
   std::string out;
   out.reserve(text.size());
   bool space = false;

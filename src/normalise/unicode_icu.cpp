@@ -2,7 +2,7 @@
 #include "normalise/unicode_icu.hpp"
 
 #include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
+#include <unicode/bytestream.h>
 
 namespace sendscan {
 namespace {
@@ -21,14 +21,13 @@ std::string ToNfc(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
   if (U_FAILURE(status)) return std::string(utf8);
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  if (nfc->quickCheck(text, status) == UNORM_YES && U_SUCCESS(status)) return std::string(utf8);
+  icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
+  if (nfc->isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::string(utf8);
   status = U_ZERO_ERROR;
-  icu::UnicodeString normal = nfc->normalize(text, status);
-  if (U_FAILURE(status)) return std::string(utf8);
   std::string out;
-  normal.toUTF8String(out);
+  icu::StringByteSink<std::string> sink(&out);
+  nfc->normalizeUTF8(0, piece, sink, nullptr, status);
+  if (U_FAILURE(status)) return std::string(utf8);
   return out;
 }
 

@@ -6,7 +6,7 @@ namespace sendscan {
 namespace {
 
 TEST(Tokens, KeysAreLowercaseWordsWithByteOffsets) {
-  std::vector<Token> t = Tokenize("Bury’s SEND, 2019");
+  TokenList t = Tokenize("Bury’s SEND, 2019");
   ASSERT_EQ(t.size(), 4u);
   EXPECT_EQ(t[0].key, "bury");
   EXPECT_EQ(t[1].key, "s");  // the apostrophe separates

@@ -28,6 +28,10 @@ TEST(Clutter, SentencesThatMentionTheSameWordsAreNot) {
   }
 }
 
+TEST(Clutter, EveryShippedPatternHasAKnownBeginningSoTheQuickTestApplies) {
+  EXPECT_FALSE(SourceLexicons().boilerplate_starts.empty());
+}
+
 TEST(Clutter, LongParagraphsAreNeverClutter) {
   std::string long_line = "Read more " + std::string(400, 'x');
   EXPECT_FALSE(IsClutter(long_line, SourceLexicons()));
