@@ -69,6 +69,12 @@ bool Gap(std::string_view text, const Token& a, const Token& b, char sep) {
 
 using Tokens = TokenList;
 
+// "16/01/20" is a date, "16/01/20.5" is not.
+bool DigitFollows(std::string_view text, const Token& t) {
+  return t.end + 1 < text.size() && (text[t.end] == '.' || text[t.end] == ',') &&
+         std::isdigit(static_cast<unsigned char>(text[t.end + 1]));
+}
+
 // "2018-05-16" at text[at], perhaps followed by a time ("T09:30:00+01:00").
 std::optional<std::string> IsoDateAt(std::string_view text, std::size_t at) {
   std::string_view s = text.substr(at, 11);
@@ -105,9 +111,11 @@ std::size_t MatchAt(std::string_view text, const Tokens& t, std::size_t i, DateM
     }
     char sep = text[t[i].end < text.size() ? t[i].end : 0];
     if ((sep == '/' || sep == '.') && AllDigits(t[i].key) && AllDigits(t[i + 1].key) &&
-        Gap(text, t[i], t[i + 1], sep) && Gap(text, t[i + 1], t[i + 2], sep) &&
-        YearNumber(t[i + 2].key)) {
-      return emit(YearNumber(t[i + 2].key), ToInt(t[i + 1].key), d, 3);
+        Gap(text, t[i], t[i + 1], sep) && Gap(text, t[i + 1], t[i + 2], sep)) {
+      if (int y = YearNumber(t[i + 2].key)) return emit(y, ToInt(t[i + 1].key), d, 3);
+      if (t[i + 2].key.size() == 2 && AllDigits(t[i + 2].key) && !DigitFollows(text, t[i + 2])) {
+        return emit(2000 + ToInt(t[i + 2].key), ToInt(t[i + 1].key), d, 3);  // "16/01/20"
+      }
     }
   }
   if (int mo = MonthNumber(t[i].key); mo && n >= 3) {

@@ -28,13 +28,22 @@ std::optional<std::string> DatelineDate(std::string_view paragraph) {
   return dates[0].iso;
 }
 
+bool HasWord(std::string_view paragraph, std::initializer_list<std::string_view> words) {
+  for (const Token& t : Tokenize(paragraph)) {
+    if (std::find(words.begin(), words.end(), t.key) != words.end()) return true;
+  }
+  return false;
+}
+
 // "Published: 21 November 2019", "Date of publication 3 May 2021": a dateline that says what
 // it dates, believed wherever it stands (minutes print it at the end).
 bool IsLabelledPublication(std::string_view paragraph) {
-  for (const Token& t : Tokenize(paragraph)) {
-    if (t.key == "published" || t.key == "publication" || t.key == "posted") return true;
-  }
-  return false;
+  return HasWord(paragraph, {"published", "publication", "posted"});
+}
+
+// "Updated 17 May 2018": the date of a later change, used only when nothing else dates the page.
+bool IsLabelledUpdate(std::string_view paragraph) {
+  return HasWord(paragraph, {"updated", "modified", "amended", "edited"});
 }
 
 bool EndsWithFullStop(std::string_view s) { return !s.empty() && s.back() == '.'; }
@@ -69,8 +78,13 @@ std::optional<std::string> FindTitle(const RawDocument& raw, const Document& doc
 std::optional<std::string> FindPublished(const RawDocument& raw, const Document& doc) {
   if (std::optional<std::string> hinted = ParseDate(raw.hints.published)) return hinted;
   std::size_t limit = std::min(doc.paragraphs.size(), kDatelineParagraphs);
+  std::optional<std::string> updated;
   for (std::size_t i = 0; i < limit; ++i) {
-    if (auto date = DatelineDate(doc.Slice(doc.paragraphs[i].span))) return date;
+    std::string_view text = doc.Slice(doc.paragraphs[i].span);
+    std::optional<std::string> date = DatelineDate(text);
+    if (!date) continue;
+    if (!IsLabelledUpdate(text) || IsLabelledPublication(text)) return date;
+    if (!updated) updated = date;
   }
   for (const Paragraph& p : doc.paragraphs) {
     std::string_view text = doc.Slice(p.span);
@@ -82,7 +96,7 @@ std::optional<std::string> FindPublished(const RawDocument& raw, const Document&
     std::vector<DateMatch> dates = FindDates(head);
     if (!dates.empty()) return dates.front().iso;
   }
-  return std::nullopt;
+  return updated;
 }
 
 Kind ClassifyKind(const Document& doc, const TokenizedText& tokens, const Lexicons& lex) {

@@ -26,6 +26,9 @@ TEST(Dates, FormsRealPagesUse) {
       {"the 1st of June, 2020", "2020-06-01"},
       {"Sept 9 2021", "2021-09-09"},
       {"29 February 2024", "2024-02-29"},
+      {"16/01/20", "2020-01-16"},
+      {"Posted on January 16, 2020 by Admin", "2020-01-16"},
+      {"Published: 12:00, 16 JAN 2020", "2020-01-16"},
   };
   for (const Case& c : cases) EXPECT_EQ(ParseDate(c.text), std::optional<std::string>(c.iso)) << c.text;
 }

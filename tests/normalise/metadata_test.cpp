@@ -46,6 +46,15 @@ TEST(Metadata, DatelineNearTheTopIsThePublicationDate) {
             "2016-04-06");
 }
 
+TEST(Metadata, AnUpdateDateGivesWayToThePublicationDate) {
+  EXPECT_EQ(NormaliseBytes("Headline here\n\nLast updated 17 May 2018\n\nPublished 16 May 2018\n\n"
+                           "Body text about the inspection.")
+                .published,
+            "2018-05-16");
+  EXPECT_EQ(NormaliseBytes("Headline here\n\nLast updated 17 May 2018\n\nBody text.").published,
+            "2018-05-17");
+}
+
 TEST(Metadata, DateInsideASentenceIsNotAPublicationDate) {
   EXPECT_EQ(NormaliseBytes("The inspection took place between 2 October 2017 and 6 October "
                            "2017 and evaluated how effectively services worked.")
