@@ -76,4 +76,17 @@ Extraction Extract(Document document, const Lexicons& lexicons);
 // The local-area extractor alone: which areas the document is about and which it mentions.
 std::vector<LocalArea> ExtractLocalAreas(const Document& document, const Lexicons& lexicons);
 
+// One upper-tier area of the gazetteer, as a store keeps it beside the documents.
+struct AreaRecord {
+  std::string name;
+  std::optional<std::string> gss;
+  std::string region;
+  std::string type;                     // county, unitary, metropolitan, london, ...
+  std::optional<std::string> end_date;  // YYYY-MM-DD for an abolished area
+  std::vector<std::string> successors;  // the areas that took it over
+};
+
+// Every upper-tier area of the loaded gazetteer (districts are not areas of their own).
+std::vector<AreaRecord> AreaGazetteer(const Lexicons& lexicons);
+
 }  // namespace sendscan

@@ -250,6 +250,18 @@ LocalArea ToLocalArea(std::uint32_t id, AreaRole role, const Lexicons& lex) {
 
 }  // namespace
 
+std::vector<AreaRecord> AreaGazetteer(const Lexicons& lexicons) {
+  std::vector<AreaRecord> out;
+  for (const AreaEntry& a : lexicons.areas) {
+    if (!a.upper_tier()) continue;
+    out.push_back({a.name, a.gss.empty() ? std::nullopt : std::optional<std::string>(a.gss),
+                   a.region, a.type,
+                   a.end.empty() ? std::nullopt : std::optional<std::string>(a.end),
+                   a.successors});
+  }
+  return out;
+}
+
 std::vector<LocalArea> ExtractLocalAreas(const Document& document, const Lexicons& lexicons) {
   std::map<std::uint32_t, Tally> tallies =
       TallyMentions(FindMentions(document.text, lexicons, document.published));

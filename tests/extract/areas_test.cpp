@@ -87,6 +87,19 @@ TEST(Areas, WhenTheTextNamesNoAreaTheAddressMay) {
   EXPECT_TRUE(ExtractLocalAreas(doc, SourceLexicons()).empty());
 }
 
+TEST(Areas, GazetteerListsUpperTierAreasWithTheirHistory) {
+  std::vector<AreaRecord> areas = AreaGazetteer(SourceLexicons());
+  auto find = [&](const std::string& name) {
+    return std::find_if(areas.begin(), areas.end(), [&](auto& a) { return a.name == name; });
+  };
+  ASSERT_NE(find("Northamptonshire"), areas.end());
+  EXPECT_EQ(find("Northamptonshire")->end_date, "2021-03-31");
+  EXPECT_EQ(find("Northamptonshire")->successors,
+            (std::vector<std::string>{"North Northamptonshire", "West Northamptonshire"}));
+  EXPECT_EQ(find("Maldon"), areas.end());  // a district
+  EXPECT_EQ(find("Wandsworth")->region, "London");
+}
+
 TEST(Areas, NoAreaNamedGivesNoAreas) {
   EXPECT_TRUE(Areas("The local area is required to produce a written statement of action.")
                   .empty());
