@@ -40,6 +40,12 @@ add_executable(sendscan_tests
   tests/normalise/normalise_test.cpp
   tests/normalise/paragraphs_test.cpp
   tests/normalise/sentences_icu_test.cpp
+  tests/cli/ingest_pipeline_test.cpp
+  tests/cli/progress_test.cpp
+  tests/ingest/manifest_test.cpp
+  tests/store/migrations_test.cpp
+  tests/store/minhash_test.cpp
+  tests/store/sqlite_store_test.cpp
   tests/extract/areas_test.cpp
   tests/extract/contract_json_test.cpp
   tests/corpus_golden_test.cpp
@@ -52,7 +58,7 @@ target_compile_definitions(sendscan_tests PRIVATE
   SENDSCAN_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared"
   SENDSCAN_BINARY="$<TARGET_FILE:sendscan>")
 target_compile_options(sendscan_tests PRIVATE ${SENDSCAN_WARNINGS} -Wno-conversion)
-target_link_libraries(sendscan_tests PRIVATE sendscan_core GTest::gtest nlohmann_json::nlohmann_json)
+target_link_libraries(sendscan_tests PRIVATE sendscan_cli GTest::gtest nlohmann_json::nlohmann_json)
 gtest_discover_tests(sendscan_tests DISCOVERY_TIMEOUT 60)
 
 add_test(NAME cli_end_to_end

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
+#include <optional>
 #include <string>
 
 #include "sendscan/document.hpp"
@@ -29,6 +31,24 @@ Result<RawDocument> ReadFile(const std::string& path, const ReadOptions& options
 // the input in the result and in messages.
 Result<RawDocument> ReadBytes(std::string bytes, const std::string& source,
                               const ReadOptions& options = {});
+
+// Metadata a newsroom keeps beside its files (ingest --manifest); set fields win over what the
+// document says.
+struct ManifestEntry {
+  std::optional<std::string> url;
+  std::optional<std::string> outlet;
+  std::optional<std::string> published;  // YYYY-MM-DD
+  std::optional<std::string> title;
+};
+
+// A manifest: path as written in the CSV -> its entry.
+using Manifest = std::map<std::string, ManifestEntry>;
+
+// Reads a manifest CSV with a header row naming some of the columns path, url, outlet,
+// published, title (any order; path required; other columns ignored; RFC 4180 quoting; empty
+// cells are unset). Fails with Corruption("FILE:LINE: reason") for a malformed row or a bad
+// date, NotFound for a missing file.
+Result<Manifest> ReadManifest(const std::string& path);
 
 // Lowercase hex SHA-256 of `bytes`.
 std::string Sha256Hex(std::string_view bytes);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "sendscan/extract.hpp"
+#include "sendscan/ingest.hpp"
 #include "sendscan/status.hpp"
 
 namespace sendscan {
@@ -29,15 +30,6 @@ struct StoredInput {
   std::string extractor_version;      // ExtractorInfo::version
   std::string lexicons_digest;        // ExtractorInfo::lexicons_digest
   std::string ingested_at;            // ISO 8601 UTC, given by the caller (no clock read here)
-};
-
-// Metadata a newsroom keeps beside its files (ingest --manifest); set fields win over what the
-// document says.
-struct ManifestEntry {
-  std::optional<std::string> url;
-  std::optional<std::string> outlet;
-  std::optional<std::string> published;  // YYYY-MM-DD
-  std::optional<std::string> title;
 };
 
 // Whether the bytes with a given hash are stored, and by which extractor and lexicons.

@@ -1,0 +1,2 @@
+// STUB: being written.
+#include <gtest/gtest.h>
