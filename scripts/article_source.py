@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
+from pathlib import Path
 
 _DATE_PREFIX = re.compile(r"^[ \t]*date (\d{4})-(\d{2})-(\d{2})(?:[ \t]+|$)")
 
@@ -22,3 +24,19 @@ def parse_article(text: str):
             published = None
     paragraphs = [" ".join(line.split()) for line in text.split("\n")]
     return published, [p for p in paragraphs if p]
+
+
+def read_input(ap, args, tool: str):
+    """The command-line input of a renderer: (--published as a date or None, the input text),
+    or None after printing why the input cannot be read (usage errors exit through `ap`)."""
+    published = None
+    if args.published:
+        try:
+            published = dt.date.fromisoformat(args.published)
+        except ValueError:
+            ap.error(f"--published: not a YYYY-MM-DD date: {args.published}")
+    try:
+        return published, Path(args.input).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        print(f"{tool}: {args.input}: {e}", file=sys.stderr)
+        return None

@@ -50,7 +50,7 @@ import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from article_source import parse_article  # noqa: E402
+from article_source import parse_article, read_input  # noqa: E402
 
 # ---------------------------------------------------------------------------------------------
 # input
@@ -903,17 +903,10 @@ def main(argv=None) -> int:
         return 0
     if not a.input or not a.output:
         ap.error("IN.txt and OUT.html are required")
-    published = None
-    if a.published:
-        try:
-            published = dt.date.fromisoformat(a.published)
-        except ValueError:
-            ap.error(f"--published: not a YYYY-MM-DD date: {a.published}")
-    try:
-        text = Path(a.input).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        print(f"render_html.py: {a.input}: {e}", file=sys.stderr)
+    loaded = read_input(ap, a, "render_html.py")
+    if loaded is None:
         return 1
+    published, text = loaded
     stem = Path(a.input).stem
     seed = a.seed
     data = render(text, template=a.template, seed=seed, title=a.title, published=published,

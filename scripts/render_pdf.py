@@ -43,7 +43,7 @@ import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from article_source import parse_article  # noqa: E402
+from article_source import parse_article, read_input  # noqa: E402
 
 PAGE_W, PAGE_H = 595, 842
 MARGIN_L, MARGIN_R = 56, 56
@@ -449,17 +449,10 @@ def main(argv=None) -> int:
     ap.add_argument("--published", help="YYYY-MM-DD: date line and /CreationDate (overrides a ' date' prefix)")
     ap.add_argument("--no-compress", action="store_true", help="write content streams uncompressed")
     a = ap.parse_args(argv)
-    published = None
-    if a.published:
-        try:
-            published = dt.date.fromisoformat(a.published)
-        except ValueError:
-            ap.error(f"--published: not a YYYY-MM-DD date: {a.published}")
-    try:
-        text = Path(a.input).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        print(f"render_pdf.py: {a.input}: {e}", file=sys.stderr)
+    loaded = read_input(ap, a, "render_pdf.py")
+    if loaded is None:
         return 1
+    published, text = loaded
     data = render(text, a.header, a.footer, not a.no_hyphenate, published, not a.no_compress)
     Path(a.output).write_bytes(data)
     return 0
