@@ -21,6 +21,8 @@ add_custom_target(sendscan_fixtures DEPENDS ${SENDSCAN_FIXTURES}/letter.pdf)
 add_executable(sendscan_tests
   tests/test_main.cpp
   tests/ingest/encoding_icu_test.cpp
+  tests/ingest/html_clutter_test.cpp
+  tests/ingest/html_flatten_test.cpp
   tests/ingest/html_reader_gumbo_test.cpp
   tests/ingest/pdf_layout_test.cpp
   tests/ingest/pdf_reader_poppler_test.cpp
