@@ -66,5 +66,11 @@ gtest_discover_tests(sendscan_tests DISCOVERY_TIMEOUT 60)
 add_test(NAME cli_end_to_end
   COMMAND ${PROJECT_SOURCE_DIR}/tests/cli/extract_cli_test.sh $<TARGET_FILE:sendscan>
           ${PROJECT_SOURCE_DIR} ${SENDSCAN_FIXTURES})
+add_test(NAME ingest_cli_end_to_end
+  COMMAND ${PROJECT_SOURCE_DIR}/tests/cli/ingest_cli_test.sh $<TARGET_FILE:sendscan>
+          ${PROJECT_SOURCE_DIR})
 add_test(NAME scripts_python
   COMMAND ${Python3_EXECUTABLE} -m unittest discover -s ${PROJECT_SOURCE_DIR}/tests/scripts -p "test_*.py")
+add_test(NAME ingest_crash_safety
+  COMMAND ${PROJECT_SOURCE_DIR}/tests/cli/ingest_crash_test.sh $<TARGET_FILE:sendscan>
+          ${PROJECT_SOURCE_DIR})

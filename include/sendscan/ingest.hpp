@@ -27,6 +27,11 @@ struct ReadOptions {
 // truncated or broken PDF); every message starts with the path.
 Result<RawDocument> ReadFile(const std::string& path, const ReadOptions& options = {});
 
+// The bytes of the file at `path`, refusing what ReadFile refuses before reading (missing,
+// a directory, not a regular file, larger than options.max_bytes); messages start with the
+// path. For callers that hash before they parse (ingest skips stored bytes).
+Result<std::string> ReadFileBytes(const std::string& path, const ReadOptions& options = {});
+
 // The same from bytes already in memory (standard input, a stored raw blob); `source` names
 // the input in the result and in messages.
 Result<RawDocument> ReadBytes(std::string bytes, const std::string& source,

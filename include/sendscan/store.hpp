@@ -18,7 +18,8 @@
 namespace sendscan {
 
 struct StoreOptions {
-  bool read_only = false;       // open without writing (queries); the file must exist
+  bool read_only = false;       // open without writing (queries); the file must exist and
+                                // every write fails with InvalidArgument
   int busy_timeout_ms = 10000;  // how long to wait for another writer's lock. Default: 10 s.
 };
 
@@ -29,7 +30,8 @@ struct StoredInput {
   std::optional<std::string> outlet;  // from a manifest; null if unknown
   std::string extractor_version;      // ExtractorInfo::version
   std::string lexicons_digest;        // ExtractorInfo::lexicons_digest
-  std::string ingested_at;            // ISO 8601 UTC, given by the caller (no clock read here)
+  std::string ingested_at;            // ISO 8601 UTC, given by the caller (no clock read here);
+                                      // kept from the first Put of the same bytes
 };
 
 // Whether the bytes with a given hash are stored, and by which extractor and lexicons.
@@ -40,13 +42,20 @@ struct StoredState {
 
 enum class PutOutcome { kAdded, kReplaced };
 
+// A document stored by a given extractor version and lexicon digest, with every path recorded
+// for it: what ingest may skip after hashing, without parsing.
+struct CurrentDocument {
+  std::string sha256;
+  std::vector<std::string> paths;
+};
+
 // A document whose extractor version or lexicon digest differs from the current one.
 struct StaleDocument {
   std::int64_t id = 0;
   std::string sha256;
   std::string raw;
-  std::string source_path;
-  ManifestEntry manifest;  // what the manifest said when it was ingested
+  std::string source_path;  // the first path recorded for it
+  ManifestEntry manifest;   // what the manifest said when it was ingested
 };
 
 class Store {
@@ -62,7 +71,9 @@ class Store {
   // The schema version (PRAGMA user_version) this build writes.
   static int CurrentSchemaVersion();
 
-  // Batches: everything between Begin and Commit lands together or not at all.
+  // Batches: everything between Begin and Commit lands together or not at all. Begin takes
+  // the write lock at once (IOError "database is locked by another process" after
+  // busy_timeout_ms). Write many documents per batch: a commit costs far more than a row.
   virtual Status Begin() = 0;
   virtual Status Commit() = 0;
   virtual Status Rollback() = 0;
@@ -74,19 +85,33 @@ class Store {
   virtual Result<StoredState> Lookup(const std::string& sha256, const std::string& extractor_version,
                                      const std::string& lexicons_digest) = 0;
 
-  // Stores a document and all its facts (replacing the facts of the same bytes if present),
-  // records `input.source_path` among its paths and `manifest` as given.
+  // Every document stored by this extractor version and lexicon digest, with its paths, in
+  // sha256 order. Ingest loads it once before a run, so its workers can skip stored bytes
+  // without asking the store (which only the writer thread may touch).
+  // Paths come in the order they were recorded.
+  virtual Result<std::vector<CurrentDocument>> CurrentDocuments(
+      const std::string& extractor_version, const std::string& lexicons_digest) = 0;
+
+  // Stores a document and all its facts (replacing the facts of the same bytes if present,
+  // keeping its id), records `input.source_path` among its paths and `manifest` as given; set
+  // manifest fields win over the document's url, title, published and input.outlet. Atomic on
+  // its own; between Begin and Commit it joins the batch. The document's story group is the
+  // group of the most similar stored document with an estimated Jaccard >= 0.8 over 5-word
+  // shingles, else its own id. An empty `input.raw` does not overwrite stored raw bytes.
   virtual Result<PutOutcome> Put(const Extraction& extraction, const StoredInput& input,
                                  const ManifestEntry& manifest = {}) = 0;
 
-  // Records another path for bytes already stored (the same file renamed or copied).
+  // Records another path for bytes already stored (the same file renamed or copied); a path
+  // already recorded is not added twice. NotFound when no document has those bytes.
   virtual Status AddPath(const std::string& sha256, const std::string& path) = 0;
 
   // Records an input that failed, with its one-line reason.
   virtual Status RecordFailure(const std::string& source, const std::string& reason,
                                const std::string& when) = 0;
 
-  // Up to `limit` documents not produced by this extractor version and lexicon digest.
+  // Up to `limit` documents not produced by this extractor version and lexicon digest, in id
+  // order (oldest first). A document that cannot be redone stays stale and comes back in the
+  // next call: skip the ids that failed (ask for limit + failed of them).
   virtual Result<std::vector<StaleDocument>> Stale(const std::string& extractor_version,
                                                    const std::string& lexicons_digest,
                                                    std::size_t limit) = 0;

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   app.fallthrough();
 
   std::unique_ptr<Command> extract = AddExtractCommand(app, global);
+  std::unique_ptr<Command> ingest = AddIngestCommand(app, global);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -28,5 +29,6 @@ int main(int argc, char** argv) {
   }
   SetUpLogging(global);
   if (app.got_subcommand("extract")) return extract->Run(global);
+  if (app.got_subcommand("ingest")) return ingest->Run(global);
   return 2;
 }

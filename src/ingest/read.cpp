@@ -114,9 +114,15 @@ Result<RawDocument> ReadBytes(std::string bytes, const std::string& source,
   return doc;
 }
 
-Result<RawDocument> ReadFile(const std::string& path, const ReadOptions& options) {
+Result<std::string> ReadFileBytes(const std::string& path, const ReadOptions& options) {
   Result<std::string> bytes = ReadWholeFile(path, options);
   if (!bytes.ok()) return bytes.status().WithContext(path);
+  return bytes;
+}
+
+Result<RawDocument> ReadFile(const std::string& path, const ReadOptions& options) {
+  Result<std::string> bytes = ReadFileBytes(path, options);
+  if (!bytes.ok()) return bytes.status();
   return ReadBytes(std::move(bytes).value(), path, options);
 }
 
