@@ -50,6 +50,7 @@ add_executable(sendscan_tests
   tests/store/sqlite_store_test.cpp
   tests/extract/areas_test.cpp
   tests/extract/contract_json_test.cpp
+  tests/extract/contract_parse_test.cpp
   tests/corpus_golden_test.cpp
 )
 add_dependencies(sendscan_tests sendscan_fixtures sendscan)
@@ -73,4 +74,7 @@ add_test(NAME scripts_python
   COMMAND ${Python3_EXECUTABLE} -m unittest discover -s ${PROJECT_SOURCE_DIR}/tests/scripts -p "test_*.py")
 add_test(NAME ingest_crash_safety
   COMMAND ${PROJECT_SOURCE_DIR}/tests/cli/ingest_crash_test.sh $<TARGET_FILE:sendscan>
+          ${PROJECT_SOURCE_DIR})
+add_test(NAME reprocess_cli_end_to_end
+  COMMAND ${PROJECT_SOURCE_DIR}/tests/cli/reprocess_cli_test.sh $<TARGET_FILE:sendscan>
           ${PROJECT_SOURCE_DIR})

@@ -32,6 +32,7 @@ void AddLexiconOption(CLI::App& sub, GlobalOptions& global);
 std::unique_ptr<Command> AddExtractCommand(CLI::App& app, GlobalOptions& global);
 // `sendscan ingest PATH... [--db FILE] [--jobs N] [--manifest FILE.csv] [--json]`.
 std::unique_ptr<Command> AddIngestCommand(CLI::App& app, GlobalOptions& global);
+std::unique_ptr<Command> AddReprocessCommand(CLI::App& app, GlobalOptions& global);
 
 // Sets up the stderr logger: warnings by default, -v info, -vv debug, --quiet errors only.
 void SetUpLogging(const GlobalOptions& global);

@@ -33,15 +33,6 @@ struct IngestCommandOptions {
   bool json = false;
 };
 
-std::string NowUtc() {
-  std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 double MegabytesPerSecond(const IngestSummary& s) {
   return s.seconds > 0 ? static_cast<double>(s.bytes) / 1e6 / s.seconds : 0;
 }

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <condition_variable>
 #include <exception>
 #include <filesystem>
@@ -150,14 +151,13 @@ WorkResult Process(const InputFile& file, const ManifestEntry* entry, const Work
     r.kind = WorkResult::Kind::kCurrent;
     return r;
   }
-  Result<RawDocument> raw = ReadBytes(*bytes, file.path, ctx.options.read);
-  Result<Document> doc = raw.ok() ? Normalise(*raw, ctx.lexicons) : Result<Document>(raw.status());
-  if (!doc.ok()) {
-    r.reason = Reason(file.path, doc.status());
+  Result<Extraction> extraction =
+      ExtractBytes(*bytes, file.path, entry, ctx.lexicons, ctx.options.read);
+  if (!extraction.ok()) {
+    r.reason = Reason(file.path, extraction.status());
     return r;
   }
-  if (entry != nullptr) ApplyManifest(*entry, *doc);
-  r.extraction = Extract(std::move(doc).value(), ctx.lexicons);
+  r.extraction = std::move(extraction).value();
   r.input.raw = std::move(bytes).value();
   r.input.source_path = file.path;
   if (entry != nullptr) r.input.outlet = entry->outlet;
@@ -415,6 +415,25 @@ Status WriteAll(Scheduler& scheduler, Writer& writer, const RunPlan& plan,
 }
 
 }  // namespace
+
+Result<Extraction> ExtractBytes(std::string bytes, const std::string& source,
+                                const ManifestEntry* manifest, const Lexicons& lexicons,
+                                const ReadOptions& read) {
+  Result<RawDocument> raw = ReadBytes(std::move(bytes), source, read);
+  Result<Document> doc = raw.ok() ? Normalise(*raw, lexicons) : Result<Document>(raw.status());
+  if (!doc.ok()) return doc.status();
+  if (manifest != nullptr) ApplyManifest(*manifest, *doc);
+  return Extract(std::move(doc).value(), lexicons);
+}
+
+std::string NowUtc() {
+  std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
 
 Result<IngestSummary> RunIngest(const std::vector<InputFile>& inputs, const Lexicons& lexicons,
                                 Store& store, const IngestOptions& options) {

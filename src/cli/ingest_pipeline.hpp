@@ -80,6 +80,15 @@ struct IngestSummary {
   double store_seconds = 0;  // of which the writer spent in Store calls
 };
 
+// Read, normalise, apply the manifest (its set fields win) and extract: one input's bytes to
+// its extraction, as ingest and reprocess both do it. Errors name `source`.
+Result<Extraction> ExtractBytes(std::string bytes, const std::string& source,
+                                const ManifestEntry* manifest, const Lexicons& lexicons,
+                                const ReadOptions& read = {});
+
+// The time now as ISO 8601 UTC ("2026-11-23T08:49:13Z"), for ingested_at and failed_at.
+std::string NowUtc();
+
 // Ingests `inputs` into `store` (which only the writer thread touches while this runs), with
 // lexicons loaded once and shared read-only by every worker. A file that cannot be read or
 // parsed is recorded with Store::RecordFailure and the run goes on. Fails only when the store

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
 
   std::unique_ptr<Command> extract = AddExtractCommand(app, global);
   std::unique_ptr<Command> ingest = AddIngestCommand(app, global);
+  std::unique_ptr<Command> reprocess = AddReprocessCommand(app, global);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -30,5 +31,6 @@ int main(int argc, char** argv) {
   SetUpLogging(global);
   if (app.got_subcommand("extract")) return extract->Run(global);
   if (app.got_subcommand("ingest")) return ingest->Run(global);
+  if (app.got_subcommand("reprocess")) return reprocess->Run(global);
   return 2;
 }
