@@ -9,6 +9,8 @@ namespace sendscan {
 namespace {
 
 constexpr std::size_t kMaxTitleBytes = 200;
+constexpr std::size_t kTitleParagraphs = 5;           // a headline stands near the top
+constexpr std::size_t kLetterHeadingParagraphs = 20;  // below the letter's address block
 constexpr std::size_t kDatelineParagraphs = 12;   // how far down a dateline may stand
 constexpr std::size_t kMaxDatelineBytes = 90;
 constexpr std::size_t kMaxDatelineOtherWords = 6;  // "Published", a byline, a time
@@ -48,6 +50,32 @@ bool IsLabelledUpdate(std::string_view paragraph) {
 
 bool EndsWithFullStop(std::string_view s) { return !s.empty() && s.back() == '.'; }
 
+// A headline: short, no final full stop, a few words, not a dateline, a byline or a menu
+// ("HOME | NEWS | HULL").
+bool LooksLikeHeadline(std::string_view p) {
+  return p.size() <= kMaxTitleBytes && !EndsWithFullStop(p) && WordCount(p) >= 4 &&
+         std::count(p.begin(), p.end(), '|') < 2 && FindDates(p).empty();
+}
+
+// An inspectorate letter's own title: "Joint local area SEND inspection in Northshire",
+// "Area SEND inspection of York Local Area Partnership".
+std::optional<std::string> LetterHeading(const Document& doc) {
+  std::size_t limit = std::min(doc.paragraphs.size(), kLetterHeadingParagraphs);
+  for (std::size_t i = 0; i < limit; ++i) {
+    std::string_view p = doc.Slice(doc.paragraphs[i].span);
+    if (p.size() > kMaxTitleBytes || EndsWithFullStop(p)) continue;
+    TokenList words = Tokenize(p);
+    bool inspection = std::any_of(words.begin(), words.end(), [](const Token& t) {
+      return t.key == "inspection" || t.key == "revisit";
+    });
+    if (inspection && (p.find(" in ") != std::string_view::npos ||
+                       p.find(" of ") != std::string_view::npos)) {
+      return std::string(p);
+    }
+  }
+  return std::nullopt;
+}
+
 bool CueApplies(const KindCue& cue, const PhraseHit& hit, const Document& doc) {
   switch (cue.where) {
     case KindCue::Where::kStart:
@@ -64,15 +92,21 @@ bool CueApplies(const KindCue& cue, const PhraseHit& hit, const Document& doc) {
 }  // namespace
 
 std::optional<std::string> FindTitle(const RawDocument& raw, const Document& doc) {
+  if (doc.kind == Kind::kLetter) {
+    if (auto heading = LetterHeading(doc)) return heading;
+  }
   std::string hint = CollapseSpaces(raw.hints.title);
   if (!hint.empty()) return hint;
   for (const Paragraph& p : doc.paragraphs) {
     if (p.heading) return std::string(doc.Slice(p.span));
   }
   if (doc.paragraphs.size() < 2) return std::nullopt;
-  std::string_view first = doc.Slice(doc.paragraphs.front().span);
-  if (first.size() > kMaxTitleBytes || EndsWithFullStop(first)) return std::nullopt;
-  return std::string(first);
+  std::size_t limit = std::min(doc.paragraphs.size() - 1, kTitleParagraphs);
+  for (std::size_t i = 0; i < limit; ++i) {
+    std::string_view p = doc.Slice(doc.paragraphs[i].span);
+    if (LooksLikeHeadline(p)) return std::string(p);
+  }
+  return std::nullopt;
 }
 
 std::optional<std::string> FindPublished(const RawDocument& raw, const Document& doc) {

@@ -12,8 +12,9 @@
 
 namespace sendscan {
 
-// The reader's title hint; else the first heading; else a short first paragraph without a
-// final full stop when more paragraphs follow. nullopt when none.
+// A letter's own heading ("Joint local area SEND inspection in X"); else the reader's title
+// hint; else the first heading; else the first of the opening paragraphs that reads like a
+// headline (short, no final full stop, not a dateline, byline or menu). nullopt when none.
 std::optional<std::string> FindTitle(const RawDocument& raw, const Document& doc);
 
 // The date the document was published: the reader's hint (meta tags, JSON-LD, the crawl
