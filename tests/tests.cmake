@@ -47,6 +47,7 @@ add_executable(sendscan_tests
   tests/ingest/manifest_test.cpp
   tests/store/migrations_test.cpp
   tests/store/minhash_test.cpp
+  tests/store/sqlite_read_test.cpp
   tests/store/sqlite_store_test.cpp
   tests/extract/areas_test.cpp
   tests/extract/contract_json_test.cpp
@@ -74,6 +75,9 @@ add_test(NAME scripts_python
   COMMAND ${Python3_EXECUTABLE} -m unittest discover -s ${PROJECT_SOURCE_DIR}/tests/scripts -p "test_*.py")
 add_test(NAME ingest_crash_safety
   COMMAND ${PROJECT_SOURCE_DIR}/tests/cli/ingest_crash_test.sh $<TARGET_FILE:sendscan>
+          ${PROJECT_SOURCE_DIR})
+add_test(NAME load_merge_cli_end_to_end
+  COMMAND ${PROJECT_SOURCE_DIR}/tests/cli/load_merge_cli_test.sh $<TARGET_FILE:sendscan>
           ${PROJECT_SOURCE_DIR})
 add_test(NAME reprocess_cli_end_to_end
   COMMAND ${PROJECT_SOURCE_DIR}/tests/cli/reprocess_cli_test.sh $<TARGET_FILE:sendscan>

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -116,5 +117,55 @@ class Store {
                                                    const std::string& lexicons_digest,
                                                    std::size_t limit) = 0;
 };
+
+// ---- Reading a whole store back, for `sendscan merge`. Free functions over the connection
+// of a store made by Store::Open (implemented in src/store/sqlite_read.cpp); InvalidArgument
+// for any other Store. They see what this connection wrote, staged writes included.
+
+// One stored document's identity and provenance, without its text: what merge compares.
+struct StoredDocumentState {
+  std::string sha256;
+  std::string extractor_version;
+  std::string lexicons_digest;
+  std::string ingested_at;
+  bool has_raw = false;            // false for a document loaded from contract lines
+  std::vector<std::string> paths;  // in the order they were recorded
+};
+
+// Everything a store keeps of one document: Put(extraction, input, manifest) and AddPath for
+// the other paths store it again, as it was, in another store (story group aside, which the
+// other store computes).
+struct StoredDocument {
+  // document.source is the first path; url, title and published are the stored columns (the
+  // manifest's where it set them, which `manifest` repeats); the input's format is kept, its
+  // paragraphs and sentences are not stored (empty). Areas come subjects first, each role in
+  // the order the store numbered the areas; themes in name order.
+  Extraction extraction;
+  StoredInput input;  // raw (empty for a loaded document), first path, outlet, provenance
+  ManifestEntry manifest;
+  std::vector<std::string> paths;  // every path, in the order they were recorded
+};
+
+// An input recorded by Store::RecordFailure.
+struct StoredFailure {
+  std::string source;
+  std::string reason;
+  std::string when;
+};
+
+// Every document's state, in id order.
+Result<std::vector<StoredDocumentState>> StoredDocumentStates(Store& store);
+
+// Calls `visit` with each document in id order, reading a page of them at a time; stops at the
+// first error `visit` returns and returns it.
+Status ForEachStoredDocument(Store& store,
+                             const std::function<Status(StoredDocument&& document)>& visit);
+
+// Every failure recorded, in the order recorded.
+Result<std::vector<StoredFailure>> StoredFailures(Store& store);
+
+// Every area the store knows: the gazetteer's (SyncAreas; with a region) and those only a
+// document named (name and code only; region and type empty), in id order.
+Result<std::vector<AreaRecord>> StoredAreas(Store& store);
 
 }  // namespace sendscan

@@ -33,6 +33,10 @@ std::unique_ptr<Command> AddExtractCommand(CLI::App& app, GlobalOptions& global)
 // `sendscan ingest PATH... [--db FILE] [--jobs N] [--manifest FILE.csv] [--json]`.
 std::unique_ptr<Command> AddIngestCommand(CLI::App& app, GlobalOptions& global);
 std::unique_ptr<Command> AddReprocessCommand(CLI::App& app, GlobalOptions& global);
+// `sendscan load FILE.jsonl... [--db FILE] [--json]`: stores contract lines.
+std::unique_ptr<Command> AddLoadCommand(CLI::App& app, GlobalOptions& global);
+// `sendscan merge OUT.db IN.db... [--json]`: combines stores.
+std::unique_ptr<Command> AddMergeCommand(CLI::App& app, GlobalOptions& global);
 
 // Sets up the stderr logger: warnings by default, -v info, -vv debug, --quiet errors only.
 void SetUpLogging(const GlobalOptions& global);

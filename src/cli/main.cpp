@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
   std::unique_ptr<Command> extract = AddExtractCommand(app, global);
   std::unique_ptr<Command> ingest = AddIngestCommand(app, global);
   std::unique_ptr<Command> reprocess = AddReprocessCommand(app, global);
+  std::unique_ptr<Command> load = AddLoadCommand(app, global);
+  std::unique_ptr<Command> merge = AddMergeCommand(app, global);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -32,5 +34,7 @@ int main(int argc, char** argv) {
   if (app.got_subcommand("extract")) return extract->Run(global);
   if (app.got_subcommand("ingest")) return ingest->Run(global);
   if (app.got_subcommand("reprocess")) return reprocess->Run(global);
+  if (app.got_subcommand("load")) return load->Run(global);
+  if (app.got_subcommand("merge")) return merge->Run(global);
   return 2;
 }

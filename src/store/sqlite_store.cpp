@@ -211,12 +211,15 @@ constexpr std::string_view kSqlSavepoint = "SAVEPOINT sendscan_write";
 constexpr std::string_view kSqlRelease = "RELEASE sendscan_write";
 constexpr std::string_view kSqlRollbackTo = "ROLLBACK TO sendscan_write";
 
-// Staging. Each statement that writes to an FTS5 table inside a transaction makes FTS5 write
-// its pending terms to disk (3.40 syncs the index at every statement savepoint), so a row at
-// a time, indexing runs at a fraction of its bulk speed. Within a write, rows of the three
+// Staging. A statement that writes to an FTS5 table inside a transaction opens a statement
+// savepoint, at which FTS5 (3.40) writes its pending terms out as a new segment: inserted a
+// row per statement, the index grows in tiny segments that are merged again and again, and
+// ingest ran at a third of its speed (measured). Within a write, rows of the three
 // full-text-indexed tables (documents, findings, quotes) therefore wait in TEMP tables of the
 // same columns, and Flush moves them in one statement per table, whose triggers index them
-// together. Foreign keys are deferred meanwhile, since facts may name a staged row.
+// together. Foreign keys are deferred meanwhile, since facts may name a staged row. Readers
+// of this connection (Lookup, AddPath, story groups) look in staging first; the others
+// (Stale, CurrentDocuments, QueryStore) flush first.
 constexpr std::string_view kSqlCreateStaging = R"sql(
 CREATE TEMP TABLE stage_documents AS SELECT * FROM main.documents WHERE 0;
 CREATE UNIQUE INDEX temp.stage_documents_id ON stage_documents (id);
@@ -492,6 +495,7 @@ class SqliteStore final : public Store {
 
   // What waits in the staging tables of the open transaction.
   bool staged_ = false;
+  bool replaced_ = false;  // a committed document is among them (stage_replaced has rows)
   std::size_t staged_bytes_ = 0;
   // The next ids of the staged tables, read at the first write of a transaction (the write
   // lock is held from BEGIN IMMEDIATE on, so nobody else takes them).
@@ -546,6 +550,7 @@ Result<int> SqliteStore::UserVersion() {
 
 void SqliteStore::ForgetStaging() {
   staged_ = false;
+  replaced_ = false;
   staged_bytes_ = 0;
   ids_known_ = false;
 }
@@ -575,14 +580,22 @@ Status SqliteStore::RollbackTransaction() {
 
 Status SqliteStore::Flush() {
   if (!staged_) return Status::Ok();
+  if (replaced_) {
+    for (std::string_view sql :
+         {kSqlFlushDeleteFindings, kSqlFlushDeleteQuotes, std::string_view(update_replaced_)}) {
+      if (Status s = Run(sql); !s.ok()) return s;
+    }
+  }
   for (std::string_view sql :
-       {kSqlFlushDeleteFindings, kSqlFlushDeleteQuotes, std::string_view(update_replaced_),
-        kSqlFlushInsertDocuments, kSqlFlushInsertFindings, kSqlFlushInsertQuotes,
-        kSqlClearStagedDocuments, kSqlClearStagedFindings, kSqlClearStagedQuotes,
-        kSqlClearReplaced}) {
+       {kSqlFlushInsertDocuments, kSqlFlushInsertFindings, kSqlFlushInsertQuotes,
+        kSqlClearStagedDocuments, kSqlClearStagedFindings, kSqlClearStagedQuotes}) {
     if (Status s = Run(sql); !s.ok()) return s;
   }
+  if (replaced_) {
+    if (Status s = Run(kSqlClearReplaced); !s.ok()) return s;
+  }
   staged_ = false;
+  replaced_ = false;
   staged_bytes_ = 0;
   return Status::Ok();
 }
@@ -596,6 +609,7 @@ SqliteStore::WriteScope::~WriteScope() {
     (void)store_.Run(kSqlRelease);
     // A flush inside the savepoint was undone with it: its rows wait in staging again.
     store_.staged_ = true;
+    store_.replaced_ = true;
   }
 }
 
@@ -674,8 +688,12 @@ Status SqliteStore::Initialise(bool in_memory) {
                              ")");
     }
   }
-  for (std::string_view pragma : {"PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -32768",
-                                  "PRAGMA temp_store = MEMORY"}) {
+  // A checkpoint (copying the WAL into the database, with an fsync) once per 64 MB of WAL
+  // rather than SQLite's 4 MB: batches of several MB would otherwise each pay one, and the
+  // pages every batch touches (index pages) would be copied each time.
+  for (std::string_view pragma :
+       {"PRAGMA synchronous = NORMAL", "PRAGMA cache_size = -16384", "PRAGMA temp_store = MEMORY",
+        "PRAGMA wal_autocheckpoint = 16384", "PRAGMA journal_size_limit = 67108864"}) {
     if (Status s = Run(pragma); !s.ok()) return s;
   }
   if (Status s = Migrate(*version); !s.ok()) return s;
@@ -903,6 +921,7 @@ Result<PutOutcome> SqliteStore::Put(const Extraction& extraction, const StoredIn
       if (!mark.ok()) return mark.status();
       mark->Int(1, id);
       if (Status s = Done(*mark); !s.ok()) return s;
+      replaced_ = true;
     }
     if (Status s = DeleteDirectFacts(id); !s.ok()) return s;
   } else {
@@ -911,7 +930,7 @@ Result<PutOutcome> SqliteStore::Put(const Extraction& extraction, const StoredIn
     id = *next;
   }
 
-  const MinHashSignature signature = getenv("NOMH") ? MinHashSignature{} : ComputeMinHash(doc.text);
+  const MinHashSignature signature = ComputeMinHash(doc.text);
   const std::string keys = JsonKeys(signature);
   Result<std::int64_t> group = StoryGroup(id, signature, keys);
   if (!group.ok()) return group.status();
@@ -921,7 +940,7 @@ Result<PutOutcome> SqliteStore::Put(const Extraction& extraction, const StoredIn
       !s.ok()) {
     return s;
   }
-  if (!getenv("NOFACTS")) if (Status s = InsertFacts(id, extraction); !s.ok()) return s;
+  if (Status s = InsertFacts(id, extraction); !s.ok()) return s;
   if (Status s = InsertMinHash(id, signature, keys); !s.ok()) return s;
   if (!input.source_path.empty()) {
     if (Status s = InsertPath(id, input.source_path); !s.ok()) return s;

@@ -1,7 +1,10 @@
+// Reading contract lines back (ParseContractLine): the round trip of every field and of the
+// sample corpus's lines, and the reasons a line is refused.
 #include <gtest/gtest.h>
-
-#include <filesystem>
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <filesystem>
 
 #include "sendscan/contract.hpp"
 #include "sendscan/extract.hpp"
@@ -35,7 +38,8 @@ Extraction Rich() {
                 {Polarity::kStrength, {}, {29, 54}, "due"}};
   x.deadlines = {{{46, 53}, "P70D", "2020-03-26", true, "a written statement"}};
   const std::size_t q = x.document.text.find("We will");
-  x.quotes = {{{q, q + 11}, "We will act",
+  x.quotes = {{{q, q + 11},
+               "We will act",
                {"Ana Popovici", "director of children’s services", std::nullopt,
                 SpeakerCategory::kOfficial}}};
   x.inspection = Inspection{"2019-11", false, "wsoa_required", 3, std::nullopt};
@@ -122,7 +126,8 @@ TEST(ContractParse, UnknownFieldsAreIgnored) {
 
 TEST(ContractParse, AnotherSchemaVersionIsInvalidArgument) {
   ExpectFailure(Changed([](Json& j) { j["schema"] = "sendscan.extract/2"; }),
-                StatusCode::kInvalidArgument, "schema sendscan.extract/2 is not sendscan.extract/1");
+                StatusCode::kInvalidArgument,
+                "schema sendscan.extract/2 is not sendscan.extract/1");
 }
 
 TEST(ContractParse, AnErrorLineIsInvalidArgumentWithItsReason) {
@@ -135,8 +140,8 @@ TEST(ContractParse, BrokenJsonIsCorruption) {
   ExpectFailure(RichLine().substr(0, 100), StatusCode::kCorruption, "not JSON");
   ExpectFailure("", StatusCode::kCorruption, "empty line");
   ExpectFailure("[1, 2]", StatusCode::kCorruption, "not a JSON object");
-  ExpectFailure("{\"schema\": \"sendscan.extract/1\", \"title\": \"\xFF\"}", StatusCode::kCorruption,
-                "not JSON");
+  ExpectFailure("{\"schema\": \"sendscan.extract/1\", \"title\": \"\xFF\"}",
+                StatusCode::kCorruption, "not JSON");
 }
 
 TEST(ContractParse, LongSyntaxErrorsAreShortened) {
@@ -151,10 +156,9 @@ TEST(ContractParse, MissingFieldsAreNamed) {
                 "schema: missing");
   ExpectFailure(Changed([](Json& j) { j.erase("text"); }), StatusCode::kCorruption,
                 "text: missing");
-  ExpectFailure(Changed([](Json& j) { j.erase("url"); }), StatusCode::kCorruption,
-                "url: missing");
-  ExpectFailure(Changed([](Json& j) { j["extractor"].erase("lexicons"); }),
-                StatusCode::kCorruption, "extractor.lexicons: missing");
+  ExpectFailure(Changed([](Json& j) { j.erase("url"); }), StatusCode::kCorruption, "url: missing");
+  ExpectFailure(Changed([](Json& j) { j["extractor"].erase("lexicons"); }), StatusCode::kCorruption,
+                "extractor.lexicons: missing");
   ExpectFailure(Changed([](Json& j) { j["quotes"][0]["speaker"].erase("category"); }),
                 StatusCode::kCorruption, "quotes[0].speaker.category: missing");
 }
@@ -199,8 +203,7 @@ TEST(ContractParse, ValuesOutsideTheContractsListsAreCorruption) {
                 StatusCode::kCorruption, "quotes[0].speaker.category");
   ExpectFailure(Changed([](Json& j) { j["sha256"] = std::string(64, 'A'); }),
                 StatusCode::kCorruption, "sha256: expected 64 lowercase hex digits");
-  ExpectFailure(Changed([](Json& j) { j["sha256"] = "abc"; }), StatusCode::kCorruption,
-                "sha256");
+  ExpectFailure(Changed([](Json& j) { j["sha256"] = "abc"; }), StatusCode::kCorruption, "sha256");
 }
 
 TEST(ContractParse, SpansMustLieInsideTheText) {

@@ -143,6 +143,16 @@ class SqliteStoreTest : public ::testing::Test {
     EXPECT_TRUE(rows.ok()) << rows.status().message() << "\n" << sql;
     return rows.ok() ? std::move(rows).value() : std::vector<SqlRow>{};
   }
+  // The full-text indexes agree with their content tables, and the file is sound.
+  void ExpectConsistent() {
+    for (const std::string table : {"documents_fts", "findings_fts", "quotes_fts"}) {
+      Result<std::vector<SqlRow>> check = QueryStore(
+          *store_, "INSERT INTO " + table + " (" + table + ") VALUES ('integrity-check')");
+      EXPECT_TRUE(check.ok()) << table << ": " << check.status().message();
+    }
+    EXPECT_EQ(Scalar("PRAGMA integrity_check"), "ok");
+    EXPECT_EQ(Scalar("SELECT count(*) FROM pragma_foreign_key_check"), "0");
+  }
   // The single value of a one-row, one-column query ("NULL" for NULL, "" for no row).
   std::string Scalar(const std::string& sql, const std::vector<std::string>& params = {}) {
     std::vector<SqlRow> rows = Rows(sql, params);
@@ -424,6 +434,91 @@ TEST_F(SqliteStoreTest, ReaderSeesABatchOnlyWhenItCommits) {
   EXPECT_FALSE((*reader)->Lookup("letter-sha", kVersion, kDigest)->present);
   ASSERT_TRUE((*writer)->Commit().ok());
   EXPECT_TRUE((*reader)->Lookup("letter-sha", kVersion, kDigest)->present);
+}
+
+TEST_F(SqliteStoreTest, ABatchSeesItsOwnDocumentsBeforeCommitting) {
+  const std::string story = Prose(3, 300);
+  ASSERT_TRUE(store_->Begin().ok());
+  Put(Article("first", story));
+  EXPECT_TRUE(store_->Lookup("first", kVersion, kDigest)->current);
+  ASSERT_TRUE(store_->AddPath("first", "elsewhere/first.txt").ok());
+  Put(Article("copy", story + " Reporting by staff."));
+  ASSERT_TRUE(store_->Commit().ok());
+  EXPECT_EQ(Rows("SELECT sha256, story_group FROM documents ORDER BY id"),
+            (std::vector<SqlRow>{{"first", "1"}, {"copy", "1"}}));
+  EXPECT_EQ(Scalar("SELECT count(*) FROM document_paths"), "3");
+  ExpectConsistent();
+}
+
+TEST_F(SqliteStoreTest, SameBytesTwiceInOneBatchAreStoredOnceWithTheLastFacts) {
+  ASSERT_TRUE(store_->Begin().ok());
+  Put(Letter());
+  Extraction second = Letter();
+  second.findings.erase(second.findings.begin());  // the timeliness weakness goes
+  Result<PutOutcome> put = store_->Put(second, Input("letters/wandsworth.pdf"));
+  ASSERT_TRUE(put.ok()) << put.status().message();
+  EXPECT_EQ(*put, PutOutcome::kReplaced);
+  ASSERT_TRUE(store_->Commit().ok());
+  EXPECT_EQ(Scalar("SELECT count(*) FROM documents"), "1");
+  EXPECT_EQ(Rows("SELECT polarity FROM findings"), (std::vector<SqlRow>{{"strength"}}));
+  EXPECT_EQ(Rows("SELECT theme FROM finding_themes"), (std::vector<SqlRow>{{"coproduction"}}));
+  EXPECT_EQ(Scalar("SELECT count(*) FROM findings_fts WHERE findings_fts MATCH 'timeliness'"), "0");
+  ExpectConsistent();
+}
+
+TEST_F(SqliteStoreTest, ReplacingInABatchKeepsTheIndexesInStep) {
+  Put(Letter());
+  ASSERT_TRUE(store_->Begin().ok());
+  Extraction redone = Letter();
+  redone.document.text = kLetterText + " Inspectors returned in spring.";
+  redone.quotes[0].text = "We accept the findings";
+  Put(redone);
+  redone.document.text += " Again.";  // twice in the batch: staged over a committed version
+  Put(redone);
+  Put(Article("news", "Families welcomed the inspection findings in Wandsworth today."));
+  ASSERT_TRUE(store_->Commit().ok());
+  EXPECT_EQ(Rows("SELECT id, sha256 FROM documents ORDER BY id"),
+            (std::vector<SqlRow>{{"1", "letter-sha"}, {"2", "news"}}));
+  EXPECT_EQ(Scalar("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'spring'"), "1");
+  EXPECT_EQ(Scalar("SELECT ingested_at FROM documents WHERE id = 1"), "2024-02-01T10:00:00Z");
+  EXPECT_EQ(Scalar("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'full'"), "0");
+  EXPECT_EQ(Scalar("SELECT count(*) FROM findings"), "2");
+  ExpectConsistent();
+}
+
+TEST_F(SqliteStoreTest, ABatchLargerThanTheStagingBufferStaysConsistent) {
+  // Three documents of 7 MB: the staged rows are moved to the main tables part-way.
+  auto big = [](const std::string& sha, unsigned seed) {
+    Extraction e = Article(sha, "");
+    for (int i = 0; i < 10; ++i) e.document.text += Prose(seed + i, 110000) + "\n\n";
+    e.findings = {{Polarity::kWeakness, {"workforce"}, {0, 40}, "cue"}};
+    return e;
+  };
+  ASSERT_TRUE(store_->Begin().ok());
+  Put(big("a", 1));
+  Put(big("b", 100));
+  Put(big("c", 200));
+  Put(big("a", 300));  // the first again, after it was moved
+  ASSERT_TRUE(store_->Commit().ok());
+  EXPECT_EQ(Rows("SELECT sha256 FROM documents ORDER BY id"),
+            (std::vector<SqlRow>{{"a"}, {"b"}, {"c"}}));
+  EXPECT_EQ(Scalar("SELECT count(*) FROM findings"), "3");
+  ExpectConsistent();
+}
+
+TEST_F(SqliteStoreTest, RollbackAfterStagedRowsWereMovedLeavesNothing) {
+  Put(Letter("kept"));
+  ASSERT_TRUE(store_->Begin().ok());
+  for (int i = 0; i < 3; ++i) {
+    Extraction e = Article("big" + std::to_string(i), std::string(7 << 20, 'a'));
+    Put(e);
+  }
+  ASSERT_TRUE(store_->Rollback().ok());
+  EXPECT_EQ(Rows("SELECT sha256 FROM documents"), (std::vector<SqlRow>{{"kept"}}));
+  Put(Article("after", "A story stored after the rollback."));
+  EXPECT_EQ(Rows("SELECT id, sha256 FROM documents ORDER BY id"),
+            (std::vector<SqlRow>{{"1", "kept"}, {"2", "after"}}));
+  ExpectConsistent();
 }
 
 // ---- Story groups
