@@ -26,6 +26,7 @@ namespace {
 struct ReprocessSummary {
   std::size_t redone = 0;
   std::size_t failed = 0;
+  std::size_t without_raw = 0;  // loaded from contract lines: no input bytes to redo them from
   double seconds = 0;
 };
 
@@ -90,6 +91,11 @@ class ReprocessCommand : public Command {
     const std::string now = NowUtc();
     if (Status s = store.Begin(); !s.ok()) return s;
     for (const StaleDocument& doc : batch) {
+      if (doc.raw.empty()) {  // `sendscan load` keeps no input bytes; nothing to redo from
+        failed.insert(doc.id);
+        ++summary.without_raw;
+        continue;
+      }
       Result<Extraction> x = ExtractBytes(doc.raw, doc.source_path, &doc.manifest, lexicons);
       if (!x.ok()) {
         failed.insert(doc.id);
@@ -114,8 +120,8 @@ class ReprocessCommand : public Command {
 
   void Report(const ReprocessSummary& s, const GlobalOptions& global) const {
     if (json_) {
-      std::fputs(fmt::format("{{\"redone\":{},\"failed\":{},\"seconds\":{:.3f}}}\n", s.redone,
-                             s.failed, s.seconds)
+      std::fputs(fmt::format("{{\"redone\":{},\"failed\":{},\"without_raw\":{},\"seconds\":{:.3f}}}\n",
+                             s.redone, s.failed, s.without_raw, s.seconds)
                      .c_str(),
                  stdout);
     } else if (!global.quiet) {
@@ -123,6 +129,11 @@ class ReprocessCommand : public Command {
                              s.redone, s.failed, s.seconds, db_)
                      .c_str(),
                  stderr);
+    }
+    if (s.without_raw > 0) {
+      spdlog::warn("{} stale document(s) were loaded from contract lines and have no input bytes "
+                   "to redo them from; ingest their files again to update them",
+                   s.without_raw);
     }
   }
 

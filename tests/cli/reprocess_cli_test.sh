@@ -31,6 +31,12 @@ echo "$out" | grep -q "\"redone\":$docs," || fail "expected $docs redone: $out"
 out=$("$bin" reprocess --db "$work/c.db" --lexicons "$work/lex" --json)
 echo "$out" | grep -q '"redone":0,' || fail "a second run redid documents: $out"
 
+# Documents loaded from contract lines keep no input bytes: reported, not failed.
+"$bin" extract "$src/corpus/docs/kent-2019-wsoa-news.txt" > "$work/kent.jsonl"
+"$bin" -q load --db "$work/loaded.db" "$work/kent.jsonl" || fail "load failed"
+out=$("$bin" -q reprocess --db "$work/loaded.db" --lexicons "$work/lex" --json)
+[ $? -eq 0 ] && echo "$out" | grep -q '"without_raw":1,' || fail "loaded document not reported: $out"
+
 "$bin" -q reprocess --db "$work/none.db" 2> /dev/null
 [ $? -eq 2 ] && [ ! -e "$work/none.db" ] || fail "a missing database was not refused"
 
