@@ -5,6 +5,9 @@
 #include <memory>
 #include <string>
 
+#include "sendscan/lexicon.hpp"
+#include "sendscan/status.hpp"
+
 namespace CLI {
 class App;
 }
@@ -25,6 +28,17 @@ struct Command {
   virtual ~Command() = default;
   virtual int Run(const GlobalOptions& global) = 0;
 };
+
+// Logs `status` as an error and returns exit status 2 (bad options, lexicons or database).
+int FailWith(const Status& status);
+
+// Prints a run's summary: `json` as one line on stdout with --json, else `text` as one line on
+// stderr unless --quiet.
+void PrintSummary(const std::string& json, const std::string& text, bool as_json,
+                  const GlobalOptions& global);
+
+// The lexicons a subcommand uses: --lexicons, else the default folder.
+Result<std::shared_ptr<const Lexicons>> LoadCommandLexicons(const GlobalOptions& global);
 
 // Registers --lexicons on a subcommand that reads lexicons.
 void AddLexiconOption(CLI::App& sub, GlobalOptions& global);

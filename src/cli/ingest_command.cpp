@@ -87,13 +87,12 @@ class IngestCommand : public Command {
   }
 
   int Run(const GlobalOptions& global) override {
-    auto lexicons =
-        LoadLexicons(global.lexicons.empty() ? DefaultLexiconDir(global.argv0) : global.lexicons);
-    if (!lexicons.ok()) return Fail(lexicons.status());
+    auto lexicons = LoadCommandLexicons(global);
+    if (!lexicons.ok()) return FailWith(lexicons.status());
     IngestOptions options;
-    if (Status s = ReadManifestOption(options); !s.ok()) return Fail(s);
+    if (Status s = ReadManifestOption(options); !s.ok()) return FailWith(s);
     auto store = Store::Open(o_.db);
-    if (!store.ok()) return Fail(store.status().WithContext(o_.db));
+    if (!store.ok()) return FailWith(store.status().WithContext(o_.db));
 
     options.jobs = o_.jobs > 0 ? o_.jobs : static_cast<int>(std::thread::hardware_concurrency());
     options.extractor = {std::string("sendscan ") + SENDSCAN_VERSION, LexiconDigest(**lexicons)};
@@ -106,17 +105,12 @@ class IngestCommand : public Command {
     };
     Result<IngestSummary> summary = RunIngest(Inputs(), **lexicons, **store, options);
     bar.Clear();
-    if (!summary.ok()) return Fail(summary.status().WithContext(o_.db));
+    if (!summary.ok()) return FailWith(summary.status().WithContext(o_.db));
     Report(*summary, global);
     return summary->failed > 0 ? 1 : 0;
   }
 
  private:
-  static int Fail(const Status& status) {
-    spdlog::error("{}", status.message());
-    return 2;
-  }
-
   // The files to read. The database (with its -wal, -shm and -journal files) and the
   // manifest are not inputs, even when they sit among them (`sendscan ingest .`).
   std::vector<InputFile> Inputs() const {
@@ -154,12 +148,7 @@ class IngestCommand : public Command {
     if (summary.manifest_unmatched > 0) {
       spdlog::warn("{}: {} row(s) matched no input file", o_.manifest, summary.manifest_unmatched);
     }
-    if (o_.json) {
-      std::fputs((SummaryJson(summary) + "\n").c_str(), stdout);
-      std::fflush(stdout);
-    } else if (!global.quiet) {
-      std::fputs((SummaryText(summary, o_.db) + "\n").c_str(), stderr);
-    }
+    PrintSummary(SummaryJson(summary), SummaryText(summary, o_.db), o_.json, global);
   }
 
   CLI::App* sub_ = nullptr;

@@ -209,16 +209,15 @@ class LoadCommand : public Command {
 
   int Run(const GlobalOptions& global) override {
     // The lexicons give the gazetteer the areas are stored with, as ingest stores them.
-    auto lexicons =
-        LoadLexicons(global.lexicons.empty() ? DefaultLexiconDir(global.argv0) : global.lexicons);
-    if (!lexicons.ok()) return Fail(lexicons.status());
+    auto lexicons = LoadCommandLexicons(global);
+    if (!lexicons.ok()) return FailWith(lexicons.status());
     auto store = Store::Open(db_);
-    if (!store.ok()) return Fail(store.status().WithContext(db_));
+    if (!store.ok()) return FailWith(store.status().WithContext(db_));
 
     const auto start = std::chrono::steady_clock::now();
     LoadSummary summary;
     Loader loader(**store, NowUtc());
-    if (Status s = loader.Begin(); !s.ok()) return Fail(s.WithContext(db_));
+    if (Status s = loader.Begin(); !s.ok()) return FailWith(s.WithContext(db_));
     Status status = (*store)->SyncAreas(AreaGazetteer(**lexicons));
     for (const std::string& input : inputs_) {
       if (!status.ok()) break;
@@ -227,7 +226,7 @@ class LoadCommand : public Command {
     if (status.ok()) status = loader.Commit();
     if (!status.ok()) {
       loader.Abandon();
-      return Fail(status.WithContext(db_));
+      return FailWith(status.WithContext(db_));
     }
     summary.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -240,18 +239,8 @@ class LoadCommand : public Command {
   }
 
  private:
-  static int Fail(const Status& status) {
-    spdlog::error("{}", status.message());
-    return 2;
-  }
-
   void Report(const LoadSummary& summary, const GlobalOptions& global) const {
-    if (json_) {
-      std::fputs((SummaryJson(summary) + "\n").c_str(), stdout);
-      std::fflush(stdout);
-    } else if (!global.quiet) {
-      std::fputs((SummaryText(summary, db_) + "\n").c_str(), stderr);
-    }
+    PrintSummary(SummaryJson(summary), SummaryText(summary, db_), json_, global);
   }
 
   CLI::App* sub_ = nullptr;

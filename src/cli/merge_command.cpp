@@ -253,27 +253,27 @@ class MergeCommand : public Command {
     std::vector<std::unique_ptr<Store>> inputs;
     for (const std::string& path : inputs_) {
       if (Canonical(path) == Canonical(out_)) {
-        return Fail(Status::InvalidArgument(path + ": is the output database"));
+        return FailWith(Status::InvalidArgument(path + ": is the output database"));
       }
       auto in = Store::Open(path, read_only);
-      if (!in.ok()) return Fail(in.status().WithContext(path));
+      if (!in.ok()) return FailWith(in.status().WithContext(path));
       inputs.push_back(std::move(in).value());
     }
     auto out = Store::Open(out_);
-    if (!out.ok()) return Fail(out.status().WithContext(out_));
+    if (!out.ok()) return FailWith(out.status().WithContext(out_));
 
     MergeSummary summary;
     Merger merger(**out);
     Status status = merger.Prepare();
     if (status.ok()) status = merger.Begin();
-    if (!status.ok()) return Fail(status.WithContext(out_));
+    if (!status.ok()) return FailWith(status.WithContext(out_));
     for (std::size_t i = 0; i < inputs.size() && status.ok(); ++i) {
       status = merger.Merge(*inputs[i], inputs_[i], summary).WithContext(inputs_[i]);
     }
     if (status.ok()) status = merger.Commit();
     if (!status.ok()) {
       merger.Abandon();
-      return Fail(status);
+      return FailWith(status);
     }
     summary.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -282,18 +282,8 @@ class MergeCommand : public Command {
   }
 
  private:
-  static int Fail(const Status& status) {
-    spdlog::error("{}", status.message());
-    return 2;
-  }
-
   void Report(const MergeSummary& summary, const GlobalOptions& global) const {
-    if (json_) {
-      std::fputs((SummaryJson(summary) + "\n").c_str(), stdout);
-      std::fflush(stdout);
-    } else if (!global.quiet) {
-      std::fputs((SummaryText(summary, out_) + "\n").c_str(), stderr);
-    }
+    PrintSummary(SummaryJson(summary), SummaryText(summary, out_), json_, global);
   }
 
   CLI::App* sub_ = nullptr;

@@ -48,25 +48,19 @@ class ReprocessCommand : public Command {
   }
 
   int Run(const GlobalOptions& global) override {
-    auto lexicons =
-        LoadLexicons(global.lexicons.empty() ? DefaultLexiconDir(global.argv0) : global.lexicons);
-    if (!lexicons.ok()) return Fail(lexicons.status());
-    if (!std::filesystem::exists(db_)) return Fail(Status::NotFound(db_ + ": no such database"));
+    auto lexicons = LoadCommandLexicons(global);
+    if (!lexicons.ok()) return FailWith(lexicons.status());
+    if (!std::filesystem::exists(db_)) return FailWith(Status::NotFound(db_ + ": no such database"));
     auto store = Store::Open(db_);
-    if (!store.ok()) return Fail(store.status().WithContext(db_));
+    if (!store.ok()) return FailWith(store.status().WithContext(db_));
     ExtractorInfo info{std::string("sendscan ") + SENDSCAN_VERSION, LexiconDigest(**lexicons)};
     Result<ReprocessSummary> summary = Reprocess(**store, **lexicons, info);
-    if (!summary.ok()) return Fail(summary.status().WithContext(db_));
+    if (!summary.ok()) return FailWith(summary.status().WithContext(db_));
     Report(*summary, global);
     return summary->failed > 0 ? 1 : 0;
   }
 
  private:
-  static int Fail(const Status& status) {
-    spdlog::error("{}", status.message());
-    return 2;
-  }
-
   // Batches until no stale document is left but those that failed in this run.
   Result<ReprocessSummary> Reprocess(Store& store, const Lexicons& lexicons,
                                      const ExtractorInfo& info) const {
@@ -119,17 +113,11 @@ class ReprocessCommand : public Command {
   }
 
   void Report(const ReprocessSummary& s, const GlobalOptions& global) const {
-    if (json_) {
-      std::fputs(fmt::format("{{\"redone\":{},\"failed\":{},\"without_raw\":{},\"seconds\":{:.3f}}}\n",
-                             s.redone, s.failed, s.without_raw, s.seconds)
-                     .c_str(),
-                 stdout);
-    } else if (!global.quiet) {
-      std::fputs(fmt::format("sendscan: {} documents redone, {} failed, in {:.1f} s ({})\n",
-                             s.redone, s.failed, s.seconds, db_)
-                     .c_str(),
-                 stderr);
-    }
+    PrintSummary(fmt::format("{{\"redone\":{},\"failed\":{},\"without_raw\":{},\"seconds\":{:.3f}}}",
+                             s.redone, s.failed, s.without_raw, s.seconds),
+                 fmt::format("sendscan: {} documents redone, {} failed, in {:.1f} s ({})",
+                             s.redone, s.failed, s.seconds, db_),
+                 json_, global);
     if (s.without_raw > 0) {
       spdlog::warn("{} stale document(s) were loaded from contract lines and have no input bytes "
                    "to redo them from; ingest their files again to update them",
