@@ -19,6 +19,7 @@
 #include <utility>
 
 #include "cli/commands.hpp"
+#include "cli/store_batches.hpp"
 #include "cli/ingest_pipeline.hpp"
 #include "sendscan/contract.hpp"
 #include "sendscan/extract.hpp"
@@ -30,8 +31,6 @@ namespace {
 
 // A transaction is committed after this many writes or bytes of text, whichever comes first
 // (ingest's batch sizes).
-constexpr std::size_t kBatchWrites = 100;
-constexpr std::size_t kBatchBytes = std::size_t{8} << 20;
 
 struct LoadSummary {
   std::size_t files = 0;
@@ -152,22 +151,13 @@ class Loader {
     return Written(0);
   }
 
-  Status Written(std::size_t bytes) {
-    ++batch_writes_;
-    batch_bytes_ += bytes;
-    if (batch_writes_ < kBatchWrites && batch_bytes_ < kBatchBytes) return Status::Ok();
-    batch_writes_ = 0;
-    batch_bytes_ = 0;
-    if (Status s = store_.Commit(); !s.ok()) return s;
-    return store_.Begin();
-  }
+  Status Written(std::size_t bytes) { return batches_.Written(bytes); }
 
   Store& store_;
   const std::string now_;
   std::set<std::string> provenances_;            // "version\ndigest" whose paths are known
   std::unordered_set<std::string> known_paths_;  // PathKey of every (bytes, path) stored
-  std::size_t batch_writes_ = 0;
-  std::size_t batch_bytes_ = 0;
+  StoreBatches batches_{store_};
 };
 
 std::string SummaryJson(const LoadSummary& s) {

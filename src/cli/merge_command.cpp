@@ -16,6 +16,7 @@
 #include <utility>
 
 #include "cli/commands.hpp"
+#include "cli/store_batches.hpp"
 #include "cli/ingest_pipeline.hpp"
 #include "sendscan/store.hpp"
 
@@ -24,8 +25,6 @@ namespace {
 
 // A transaction is committed after this many writes or bytes of text and raw input, whichever
 // comes first (ingest's batch sizes).
-constexpr std::size_t kBatchWrites = 100;
-constexpr std::size_t kBatchBytes = std::size_t{8} << 20;
 
 // What a run did. Every document of every input is counted once in added, replaced,
 // unchanged, paths_added or failed.
@@ -189,21 +188,12 @@ class Merger {
     return Written(0);
   }
 
-  Status Written(std::size_t bytes) {
-    ++batch_writes_;
-    batch_bytes_ += bytes;
-    if (batch_writes_ < kBatchWrites && batch_bytes_ < kBatchBytes) return Status::Ok();
-    batch_writes_ = 0;
-    batch_bytes_ = 0;
-    if (Status s = out_.Commit(); !s.ok()) return s;
-    return out_.Begin();
-  }
+  Status Written(std::size_t bytes) { return batches_.Written(bytes); }
 
   Store& out_;
   std::unordered_map<std::string, OutputDocument> known_;  // by sha256
   std::unordered_set<std::string> failures_;               // FailureKey of every row
-  std::size_t batch_writes_ = 0;
-  std::size_t batch_bytes_ = 0;
+  StoreBatches batches_{out_};
 };
 
 std::string SummaryJson(const MergeSummary& s) {
