@@ -48,6 +48,9 @@ CREATE TABLE documents (
 );
 CREATE INDEX idx_documents_published ON documents (published);
 CREATE INDEX idx_documents_story_group ON documents (story_group);
+-- Which bytes are stored by which extractor and lexicons, read without touching the rows
+-- (ingest's skip check, reprocess's stale list).
+CREATE INDEX idx_documents_provenance ON documents (extractor_version, lexicons_digest, sha256);
 
 CREATE TABLE document_paths (
   id INTEGER PRIMARY KEY,
