@@ -32,7 +32,7 @@ SAMPLE = """ date 2021-03-04 Joint area SEND inspection in Northvale
 
 Dear Director of Children's Services and Accountable Officer,
 
-Between 18 January 2021 and 22 January 2021, Ofsted and the Care Quality Commission (CQC) conducted a joint inspection of the local area of Northvale to judge the effectiveness of the area in implementing the disability and special educational needs reforms as set out in the Children and Families Act 2014.
+From 18 to 22 January 2021, inspectors from Ofsted and the Care Quality Commission (CQC) looked together at how well Northvale has carried out the 2014 reforms to support for children with special educational needs and disabilities.
 
 As a result of the findings of this inspection and in accordance with the Children Act 2004 (Joint Area Reviews) Regulations 2015, Her Majesty's Chief Inspector (HMCI) has determined that a Written Statement of Action is required because of significant areas of weakness in the local area's practice. HMCI has also determined that the local authority and the area's clinical commissioning group are jointly responsible for submitting the written statement to Ofsted.
 
@@ -46,11 +46,11 @@ Parents and carers describe a system that is difficult to navigate. Many told in
 
 Joint commissioning arrangements are at an early stage of development. Leaders have not yet established how they will jointly plan and commission services to meet the needs of children and young people aged 0 to 25.
 
-Children and young people who have special educational needs and/or disabilities (SEND) are identified early in the early years. Health visitors and early years practitioners work together effectively, and the integrated review at two years old is well established.
+Young children with special educational needs and/or disabilities (SEND) are spotted early in the early years. Health visitors and early years practitioners work together effectively, and the integrated review at two years old is well established.
 
 Co-production with the parent carer forum is a strength. The forum is well represented on strategic boards and has helped to redesign the short breaks offer.
 
-The effectiveness of the local area in identifying children and young people's special educational needs and/or disabilities
+How well the area identifies the needs of children and young people with SEND
 
 Strengths
 
@@ -60,7 +60,7 @@ Areas for development
 
 The identification of social, emotional and mental health needs in secondary schools is inconsistent. Waiting times for the autism spectrum disorder assessment pathway are too long, with some families waiting more than two years.
 
-The effectiveness of the local area in meeting the needs of children and young people with special educational needs and/or disabilities
+How well the area meets those needs
 
 Strengths
 
@@ -70,7 +70,7 @@ Areas for development
 
 Annual reviews of EHC plans are not always completed on time and too often do not lead to changes in provision. The rate of fixed-term exclusions for pupils with SEND is above the national average.
 
-The local area is required to produce and submit a Written Statement of Action to Ofsted that explains how the local area will tackle the following areas of significant weakness: the lack of strategic leadership, the poor quality and timeliness of EHC plans, and the underdeveloped joint commissioning arrangements.
+Leaders must now prepare a Written Statement of Action, setting out for Ofsted how they will put right these areas of significant weakness: the lack of strategic leadership, the poor quality and timeliness of EHC plans, and the underdeveloped joint commissioning arrangements.
 
 Yours sincerely,
 

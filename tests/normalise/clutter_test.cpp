@@ -12,7 +12,7 @@ using testing::SourceLexicons;
 TEST(Clutter, SiteFurnitureIsClutter) {
   for (const char* line : {"Read more", "Related Articles", "Share this article", "Share:",
                            "LEAVE A REPLY", "Sign up to our daily newsletter for the latest news",
-                           "Advertisement", "Watch more of our videos on Shots!",
+                           "Watch more of our videos on Shots!", "Advertisement",
                            "and live on Freeview channel 276", "Facebook Twitter WhatsApp Email",
                            "0", "Skip to main content"}) {
     EXPECT_TRUE(IsClutter(line, SourceLexicons())) << line;

@@ -12,10 +12,10 @@ std::vector<std::string> Split(const std::string& text, std::size_t max = 20000)
 }
 
 TEST(Paragraphs, HardWrappedLinesAreJoined) {
-  EXPECT_EQ(Split("The local area is now required to produce and submit a written statement\n"
-                  "of action to Ofsted."),
-            (std::vector<std::string>{"The local area is now required to produce and submit a "
-                                      "written statement of action to Ofsted."}));
+  EXPECT_EQ(Split("Council and health leaders have been told they must draft a written statement\n"
+                  "of action for the inspectors."),
+            (std::vector<std::string>{"Council and health leaders have been told they must draft "
+                                      "a written statement of action for the inspectors."}));
 }
 
 TEST(Paragraphs, LinesEndingSentencesStaySeparate) {
