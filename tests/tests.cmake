@@ -48,6 +48,7 @@ add_executable(sendscan_tests
   tests/store/migrations_test.cpp
   tests/store/minhash_test.cpp
   tests/store/sqlite_read_test.cpp
+  tests/store/sqlite_statement_test.cpp
   tests/store/sqlite_store_test.cpp
   tests/extract/areas_test.cpp
   tests/extract/contract_json_test.cpp
@@ -62,7 +63,8 @@ target_compile_definitions(sendscan_tests PRIVATE
   SENDSCAN_SHARED_DIR="${PROJECT_SOURCE_DIR}/../shared"
   SENDSCAN_BINARY="$<TARGET_FILE:sendscan>")
 target_compile_options(sendscan_tests PRIVATE ${SENDSCAN_WARNINGS} -Wno-conversion)
-target_link_libraries(sendscan_tests PRIVATE sendscan_cli GTest::gtest nlohmann_json::nlohmann_json)
+target_link_libraries(sendscan_tests PRIVATE sendscan_cli GTest::gtest nlohmann_json::nlohmann_json
+  SQLite::SQLite3)
 gtest_discover_tests(sendscan_tests DISCOVERY_TIMEOUT 60)
 
 add_test(NAME cli_end_to_end

@@ -1,7 +1,8 @@
 // Reading a whole store back (the free functions at the end of store.hpp), for `sendscan
 // merge`. Written over QueryStore, the raw-SQL helper of sqlite_store.hpp, since the SQLite
-// Store class is private to sqlite_store.cpp: every value is bound, documents are read a page
-// at a time, and each page's facts come in one query per table, not one per document.
+// Store class is private to the files that implement it: every value is bound, documents are
+// read a page at a time, and each page's facts come in one query per table, not one per
+// document.
 #include <charconv>
 #include <cstdint>
 #include <unordered_map>
