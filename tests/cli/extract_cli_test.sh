@@ -5,13 +5,7 @@
 # usage: extract_cli_test.sh SENDSCAN_BINARY SOURCE_DIR FIXTURES_DIR
 set -uo pipefail
 bin=$1 src=$2 fixtures=$3
-PY=/usr/bin/python3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-pass() { echo "ok: $*"; }
+source "$src/tests/cli/cli_test_lib.sh"
 
 # check_lines FILE N KEYS...: FILE has N lines, each a JSON object; KEYS are "ok" or "error"
 # per line in order.
@@ -35,7 +29,7 @@ for line, kind in zip(lines, kinds):
 PY
 }
 
-# run NAME EXPECTED_STATUS TIMEOUT ARGS...: runs extract, keeps stdout in $work/NAME.out.
+# run NAME EXPECTED_STATUS TIMEOUT ARGS...: (extract's own, in place of the library's) runs extract, keeps stdout in $work/NAME.out.
 run() {
   local name=$1 want=$2 limit=$3
   shift 3
@@ -142,5 +136,4 @@ for opt in --kind --published --source-name --url --lexicons; do
 done
 "$bin" --help | grep -q extract && pass help || fail "--help does not list extract"
 
-echo "$failures failure(s)"
-[ "$failures" -eq 0 ]
+finish

@@ -7,47 +7,15 @@
 # usage: ingest_cli_test.sh SENDSCAN_BINARY SOURCE_DIR
 set -uo pipefail
 bin=$(realpath "$1") src=$(realpath "$2")
-PY=/usr/bin/python3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
+source "$src/tests/cli/cli_test_lib.sh"
+SUMMARY_KEYS="files added replaced unchanged paths_added failed bytes seconds mb_per_s"
 
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-pass() { echo "ok: $*"; }
-
-# ingest NAME EXPECTED_STATUS DB ARGS...: runs ingest --json, keeps $work/NAME.json and .err.
+# ingest NAME EXPECTED_STATUS DB ARGS...: runs ingest --json into DB.
 ingest() {
   local name=$1 want=$2 db=$3
   shift 3
-  timeout 120 "$bin" ingest --db "$db" --json "$@" > "$work/$name.json" 2> "$work/$name.err"
-  local got=$?
-  if [ "$got" -ne "$want" ]; then
-    fail "$name: exit $got, expected $want: $(head -c 2000 "$work/$name.err")"
-    return 1
-  fi
-  return 0
+  run "$name" "$want" ingest --db "$db" "$@"
 }
-
-# expect_summary NAME KEY=VALUE...: the --json summary of run NAME has these counts.
-expect_summary() {
-  local name=$1
-  shift
-  if "$PY" - "$work/$name.json" "$@" 2> "$work/$name.check" <<'PY'
-import json, sys
-lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
-assert len(lines) == 1, f"{len(lines)} lines on stdout, expected one JSON object"
-summary = json.loads(lines[0])
-for key in ("files", "added", "replaced", "unchanged", "paths_added", "failed", "bytes",
-            "seconds", "mb_per_s"):
-    assert key in summary, f"no {key} in {summary}"
-for pair in sys.argv[2:]:
-    key, want = pair.split("=")
-    assert summary[key] == int(want), f"{key} = {summary[key]}, expected {want}: {summary}"
-PY
-  then pass "$name"; else fail "$name: $(tail -n 1 "$work/$name.check")"; fi
-}
-
-q() { sqlite3 -batch "$1" "$2"; }
 
 docs="$work/docs"
 cp -r "$src/corpus/docs" "$docs"
@@ -156,5 +124,4 @@ for opt in --db --jobs --manifest --json --lexicons; do
   grep -q -- "$opt" "$work/help.out" || fail "ingest --help does not mention $opt"
 done
 
-echo "$failures failure(s)"
-[ "$failures" -eq 0 ]
+finish

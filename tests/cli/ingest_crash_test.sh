@@ -6,12 +6,8 @@
 # usage: ingest_crash_test.sh SENDSCAN_BINARY SOURCE_DIR
 set -uo pipefail
 bin=$1 src=$2
-PY=/usr/bin/python3
+source "$src/tests/cli/cli_test_lib.sh"
 command -v sqlite3 > /dev/null || { echo "sqlite3 CLI missing: skipped"; exit 0; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 "$PY" "$src/scripts/bench_corpus.py" "$work/corpus" --files 1500 2> /dev/null ||
   { echo "FAIL: could not generate the corpus"; exit 1; }
@@ -61,5 +57,4 @@ for delay in 0.1 0.25 0.5 0.9; do
     fail "killed at ${delay}s: the rerun did not complete to the uninterrupted content"
 done
 
-echo "$failures failure(s)"
-[ "$failures" -eq 0 ]
+finish

@@ -8,45 +8,7 @@
 # usage: load_merge_cli_test.sh SENDSCAN_BINARY SOURCE_DIR
 set -uo pipefail
 bin=$(realpath "$1") src=$(realpath "$2")
-PY=/usr/bin/python3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-pass() { echo "ok: $*"; }
-
-# run NAME EXPECTED_STATUS SUBCOMMAND ARGS...: runs `sendscan SUBCOMMAND --json ARGS`, keeps
-# $work/NAME.json and .err.
-run() {
-  local name=$1 want=$2 sub=$3
-  shift 3
-  timeout 120 "$bin" "$sub" --json "$@" > "$work/$name.json" 2> "$work/$name.err"
-  local got=$?
-  if [ "$got" -ne "$want" ]; then
-    fail "$name: exit $got, expected $want: $(head -c 2000 "$work/$name.err")"
-    return 1
-  fi
-  return 0
-}
-
-# expect_summary NAME KEY=VALUE...: the --json summary of run NAME has these counts.
-expect_summary() {
-  local name=$1
-  shift
-  if "$PY" - "$work/$name.json" "$@" 2> "$work/$name.check" <<'PY'
-import json, sys
-lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
-assert len(lines) == 1, f"{len(lines)} lines on stdout, expected one JSON object"
-summary = json.loads(lines[0])
-for pair in sys.argv[2:]:
-    key, want = pair.split("=")
-    assert summary[key] == int(want), f"{key} = {summary[key]}, expected {want}: {summary}"
-PY
-  then pass "$name"; else fail "$name: $(tail -n 1 "$work/$name.check")"; fi
-}
-
-q() { sqlite3 -batch "$1" "$2"; }
+source "$src/tests/cli/cli_test_lib.sh"
 
 # The documents of a database, ids, raw input, format and story groups aside (a loaded
 # document has no raw input and no format).
@@ -271,5 +233,4 @@ grep -q "unchanged" "$work/human.err" && [ ! -s "$work/human.out" ] && pass "loa
 "$bin" load --json --db "$work/stdin.db" - < "$work/all.jsonl" > "$work/stdin.json" 2> "$work/stdin.err" &&
   expect_summary stdin "added=$n"
 
-echo "$failures failure(s)"
-[ "$failures" -eq 0 ]
+finish

@@ -5,11 +5,8 @@
 # usage: reprocess_cli_test.sh SENDSCAN_BINARY SOURCE_DIR
 set -uo pipefail
 bin=$1 src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-q() { sqlite3 "$work/c.db" "$1"; }
+source "$src/tests/cli/cli_test_lib.sh"
+q() { sqlite3 "$work/c.db" "$1"; }  # this test's one database
 command -v sqlite3 > /dev/null || { echo "sqlite3 CLI missing: skipped"; exit 0; }
 
 "$bin" -q ingest --db "$work/c.db" "$src/corpus/docs" || fail "ingest failed"
@@ -40,5 +37,4 @@ out=$("$bin" -q reprocess --db "$work/loaded.db" --lexicons "$work/lex" --json)
 "$bin" -q reprocess --db "$work/none.db" 2> /dev/null
 [ $? -eq 2 ] && [ ! -e "$work/none.db" ] || fail "a missing database was not refused"
 
-echo "$failures failure(s)"
-[ "$failures" -eq 0 ]
+finish
