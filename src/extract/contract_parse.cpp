@@ -131,18 +131,20 @@ class Fields {
   }
 
   Status Array(const char* key, const Json*& out) const {
-    Status s;
-    out = Get(key, s);
-    if (out == nullptr) return s;
-    if (!out->is_array()) return Ill(Path(where_, key), "an array");
-    return Status::Ok();
+    return Typed(key, out, &Json::is_array, "an array");
   }
 
   Status Object(const char* key, const Json*& out) const {
+    return Typed(key, out, &Json::is_object, "an object");
+  }
+
+  // The field `key`, which must be of the JSON type `is_type` tests for (`what` names it).
+  Status Typed(const char* key, const Json*& out, bool (Json::*is_type)() const noexcept,
+               const char* what) const {
     Status s;
     out = Get(key, s);
     if (out == nullptr) return s;
-    if (!out->is_object()) return Ill(Path(where_, key), "an object");
+    if (!(out->*is_type)()) return Ill(Path(where_, key), what);
     return Status::Ok();
   }
 
