@@ -46,6 +46,7 @@ add_executable(sendscan_tests
   tests/cli/progress_test.cpp
   tests/ingest/manifest_test.cpp
   tests/store/migrations_test.cpp
+  tests/store/band_index_test.cpp
   tests/store/minhash_test.cpp
   tests/store/sqlite_read_test.cpp
   tests/store/sqlite_statement_test.cpp

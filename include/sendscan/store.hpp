@@ -5,11 +5,13 @@
 // from one thread (the ingest writer); readers open their own.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sendscan/extract.hpp"
@@ -22,18 +24,31 @@ struct StoreOptions {
   bool read_only = false;       // open without writing (queries); the file must exist and
                                 // every write fails with InvalidArgument
   int busy_timeout_ms = 10000;  // how long to wait for another writer's lock. Default: 10 s.
+  // Story-group band keys a writing connection keeps in memory (16 bytes each, 32 per
+  // document), so that a bulk ingest into a store that started empty finds copies without
+  // asking the minhash_bands table. Past this many, or once another connection has written,
+  // the table answers. 0: always the table. Default: about 30,000 documents' worth (~32 MB).
+  std::size_t band_keys_in_memory = std::size_t{1} << 20;
 };
 
 // What a store keeps of one input besides its extraction.
 struct StoredInput {
-  std::string raw;           // the input bytes as read
-  std::string source_path;   // the path as given (or a name for standard input)
+  std::string raw;                    // the input bytes as read
+  std::string source_path;            // the path as given (or a name for standard input)
   std::optional<std::string> outlet;  // from a manifest; null if unknown
   std::string extractor_version;      // ExtractorInfo::version
   std::string lexicons_digest;        // ExtractorInfo::lexicons_digest
   std::string ingested_at;            // ISO 8601 UTC, given by the caller (no clock read here);
                                       // kept from the first Put of the same bytes
+  // StorySignature(text) of the extraction's document, when the caller computed it (ingest's
+  // workers do); Put computes it when absent.
+  std::optional<std::vector<std::uint32_t>> story_signature;
 };
+
+// A document's MinHash signature over the 5-word shingles of its normalised text, by which Put
+// finds its story group; empty for a text under 5 words. Pure and thread-safe, so ingest's
+// workers compute it beside extraction and the one writer thread only writes.
+std::vector<std::uint32_t> StorySignature(std::string_view text);
 
 // Whether the bytes with a given hash are stored, and by which extractor and lexicons.
 struct StoredState {
@@ -83,7 +98,8 @@ class Store {
   // and queries can show an abolished area's successors.
   virtual Status SyncAreas(const std::vector<AreaRecord>& areas) = 0;
 
-  virtual Result<StoredState> Lookup(const std::string& sha256, const std::string& extractor_version,
+  virtual Result<StoredState> Lookup(const std::string& sha256,
+                                     const std::string& extractor_version,
                                      const std::string& lexicons_digest) = 0;
 
   // Every document stored by this extractor version and lexicon digest, with its paths, in

@@ -6,8 +6,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <condition_variable>
+#include <ctime>
 #include <exception>
 #include <filesystem>
 #include <map>
@@ -21,6 +21,7 @@
 
 #include "sendscan/extract.hpp"
 #include "sendscan/normalise.hpp"
+#include "sendscan/store.hpp"
 
 namespace sendscan::cli {
 namespace {
@@ -158,6 +159,7 @@ WorkResult Process(const InputFile& file, const ManifestEntry* entry, const Work
     return r;
   }
   r.extraction = std::move(extraction).value();
+  r.input.story_signature = StorySignature(r.extraction->document.text);  // off the writer
   r.input.raw = std::move(bytes).value();
   r.input.source_path = file.path;
   if (entry != nullptr) r.input.outlet = entry->outlet;

@@ -4,10 +4,10 @@
 // stored by that extractor version and lexicon digest are unchanged (a new `source` adds a
 // path), other stored bytes are replaced. The contract does not carry the input bytes, so a
 // loaded document is stored without its raw input and `reprocess` cannot redo it.
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -19,8 +19,8 @@
 #include <utility>
 
 #include "cli/commands.hpp"
-#include "cli/store_batches.hpp"
 #include "cli/ingest_pipeline.hpp"
+#include "cli/store_batches.hpp"
 #include "sendscan/contract.hpp"
 #include "sendscan/extract.hpp"
 #include "sendscan/lexicon.hpp"
@@ -114,7 +114,13 @@ class Loader {
       return Written(0);
     }
 
-    StoredInput input{/*raw=*/"", path, std::nullopt, by.version, by.lexicons_digest, now_};
+    StoredInput input{/*raw=*/"",
+                      path,
+                      std::nullopt,
+                      by.version,
+                      by.lexicons_digest,
+                      now_,
+                      /*story_signature=*/std::nullopt};
     Result<PutOutcome> put = store_.Put(x, input);
     if (!put.ok()) {
       // The store refuses the document itself (a value it cannot hold): a failure of the line.

@@ -1,10 +1,10 @@
 // `sendscan reprocess`: redoes, from the stored raw input, normalisation and extraction of every
 // document stored by another extractor version or other lexicons, replacing its facts one
 // transaction per batch (a killed run keeps every finished batch; rerunning finishes the rest).
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -50,7 +50,8 @@ class ReprocessCommand : public Command {
   int Run(const GlobalOptions& global) override {
     auto lexicons = LoadCommandLexicons(global);
     if (!lexicons.ok()) return FailWith(lexicons.status());
-    if (!std::filesystem::exists(db_)) return FailWith(Status::NotFound(db_ + ": no such database"));
+    if (!std::filesystem::exists(db_))
+      return FailWith(Status::NotFound(db_ + ": no such database"));
     auto store = Store::Open(db_);
     if (!store.ok()) return FailWith(store.status().WithContext(db_));
     ExtractorInfo info{std::string("sendscan ") + SENDSCAN_VERSION, LexiconDigest(**lexicons)};
@@ -101,8 +102,13 @@ class ReprocessCommand : public Command {
         }
         continue;
       }
-      StoredInput input{doc.raw, doc.source_path, doc.manifest.outlet, info.version,
-                        info.lexicons_digest, now};
+      StoredInput input{doc.raw,
+                        doc.source_path,
+                        doc.manifest.outlet,
+                        info.version,
+                        info.lexicons_digest,
+                        now,
+                        /*story_signature=*/std::nullopt};
       if (auto put = store.Put(*x, input, doc.manifest); !put.ok()) {
         store.Rollback();
         return put.status();
@@ -113,15 +119,17 @@ class ReprocessCommand : public Command {
   }
 
   void Report(const ReprocessSummary& s, const GlobalOptions& global) const {
-    PrintSummary(fmt::format("{{\"redone\":{},\"failed\":{},\"without_raw\":{},\"seconds\":{:.3f}}}",
-                             s.redone, s.failed, s.without_raw, s.seconds),
-                 fmt::format("sendscan: {} documents redone, {} failed, in {:.1f} s ({})",
-                             s.redone, s.failed, s.seconds, db_),
-                 json_, global);
+    PrintSummary(
+        fmt::format("{{\"redone\":{},\"failed\":{},\"without_raw\":{},\"seconds\":{:.3f}}}",
+                    s.redone, s.failed, s.without_raw, s.seconds),
+        fmt::format("sendscan: {} documents redone, {} failed, in {:.1f} s ({})", s.redone,
+                    s.failed, s.seconds, db_),
+        json_, global);
     if (s.without_raw > 0) {
-      spdlog::warn("{} stale document(s) were loaded from contract lines and have no input bytes "
-                   "to redo them from; ingest their files again to update them",
-                   s.without_raw);
+      spdlog::warn(
+          "{} stale document(s) were loaded from contract lines and have no input bytes "
+          "to redo them from; ingest their files again to update them",
+          s.without_raw);
     }
   }
 

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <limits>
 
+#include "sendscan/store.hpp"
+
 namespace sendscan {
 namespace {
 
@@ -169,6 +171,10 @@ MinHashSignature ComputeMinHash(std::string_view text) {
       ForEachShingle(text, [&](std::uint64_t shingle) { LowerMinimums(minimums, shingle); });
   if (shingles == 0) return {};
   return {std::vector<std::uint32_t>(minimums.begin(), minimums.end())};
+}
+
+std::vector<std::uint32_t> StorySignature(std::string_view text) {
+  return ComputeMinHash(text).values;
 }
 
 double EstimatedJaccard(const MinHashSignature& a, const MinHashSignature& b) {

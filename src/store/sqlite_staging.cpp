@@ -78,20 +78,21 @@ void SqliteStore::ForgetStaging() {
   replaced_ = false;
   staged_bytes_ = 0;
   ids_known_ = false;
+  pending_bands_.clear();
 }
 
 Status SqliteStore::BeginTransaction() {
   if (Status s = Run(kSqlBegin); !s.ok()) return s;
   ForgetStaging();
-  if (Status s = Run(kSqlDeferForeignKeys); !s.ok()) {
-    (void)RollbackTransaction();
-    return s;
-  }
-  return Status::Ok();
+  Status status = Run(kSqlDeferForeignKeys);
+  if (status.ok()) status = CheckBandsInMemory();
+  if (!status.ok()) (void)RollbackTransaction();
+  return status;
 }
 
 Status SqliteStore::CommitTransaction() {
   if (Status s = Flush(); !s.ok()) return s;
+  if (Status s = WritePendingBands(); !s.ok()) return s;
   if (Status s = Run(kSqlCommit); !s.ok()) return s;
   ForgetStaging();
   return Status::Ok();

@@ -378,8 +378,9 @@ Result<PutOutcome> SqliteStore::Put(const Extraction& extraction, const StoredIn
     id = *next;
   }
 
-  const MinHashSignature signature = ComputeMinHash(doc.text);
-  const std::string keys = JsonKeys(signature);
+  const MinHashSignature signature =
+      input.story_signature ? MinHashSignature{*input.story_signature} : ComputeMinHash(doc.text);
+  const std::vector<std::uint64_t> keys = BandKeys(signature);
   Result<std::int64_t> group = StoryGroup(id, signature, keys);
   if (!group.ok()) return group.status();
   if (Status s =
@@ -389,11 +390,12 @@ Result<PutOutcome> SqliteStore::Put(const Extraction& extraction, const StoredIn
     return s;
   }
   if (Status s = InsertFacts(id, extraction); !s.ok()) return s;
-  if (Status s = InsertMinHash(id, signature, keys); !s.ok()) return s;
+  if (Status s = InsertMinHash(id, signature); !s.ok()) return s;
   if (!input.source_path.empty()) {
     if (Status s = InsertPath(id, input.source_path); !s.ok()) return s;
   }
   if (Status s = FlushIfLarge(); !s.ok()) return s;
+  RememberBands(id, keys);  // last: nothing after it fails but the commit itself
   if (Status s = scope.Commit(); !s.ok()) return s;
   return existing ? PutOutcome::kReplaced : PutOutcome::kAdded;
 }
@@ -461,7 +463,7 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, const StoreO
   sqlite3* db = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
   // The store owns the handle from here, even when opening failed.
-  auto store = std::make_unique<SqliteStore>(db, path, options.read_only);
+  auto store = std::make_unique<SqliteStore>(db, path, options);
   if (rc != SQLITE_OK) {
     if (db == nullptr) return Status::Internal(path + ": out of memory opening the database");
     return Status::IOError(path + ": cannot open database: " + sqlite3_errmsg(db));

@@ -16,6 +16,7 @@
 
 #include "sendscan/status.hpp"
 #include "sendscan/store.hpp"
+#include "store/band_index.hpp"
 #include "store/minhash.hpp"
 #include "store/sqlite_statement.hpp"
 #include "store/sqlite_store.hpp"
@@ -31,7 +32,7 @@ inline constexpr std::string_view kSqlRollback = "ROLLBACK";
 std::string JsonArray(const std::vector<std::string>& items);
 
 // "[k1,k2,...]": band keys as a JSON array of signed 64-bit integers.
-std::string JsonKeys(const MinHashSignature& signature);
+std::string JsonKeys(const std::vector<std::uint64_t>& keys);
 
 // A stored document found by its bytes.
 struct Existing {
@@ -45,8 +46,11 @@ struct Existing {
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(sqlite3* db, std::string path, bool read_only)
-      : db_(db), path_(std::move(path)), read_only_(read_only) {}
+  SqliteStore(sqlite3* db, std::string path, const StoreOptions& options)
+      : db_(db),
+        path_(std::move(path)),
+        read_only_(options.read_only),
+        max_bands_in_memory_(options.band_keys_in_memory) {}
   ~SqliteStore() override {
     for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
     sqlite3_close_v2(db_);  // rolls back an open transaction
@@ -119,13 +123,21 @@ class SqliteStore final : public Store {
   Status DeleteDirectFacts(std::int64_t id);
   Status DeleteMinHash(std::int64_t id);
   Result<std::string> StoredRaw(std::int64_t id);
+  // Story groups (sqlite_story_groups.cpp).
+  Status CheckBandsInMemory();  // at each transaction's start
   Result<std::int64_t> StoryGroup(std::int64_t id, const MinHashSignature& signature,
-                                  const std::string& keys);
+                                  const std::vector<std::uint64_t>& keys);
+  Status AddCandidatesFromTable(const std::vector<std::uint64_t>& keys,
+                                std::vector<std::int64_t>& candidates);
+  void AddCandidatesFromMemory(const std::vector<std::uint64_t>& keys,
+                               std::vector<std::int64_t>& candidates) const;
+  void RememberBands(std::int64_t id, const std::vector<std::uint64_t>& keys);
+  Status WritePendingBands();  // before COMMIT
   Status StageDocument(std::int64_t id, std::int64_t story_group, const Extraction& extraction,
                        const StoredInput& input, const std::string& raw,
                        const std::string& ingested_at, const ManifestEntry& manifest);
   Status InsertFacts(std::int64_t id, const Extraction& extraction);
-  Status InsertMinHash(std::int64_t id, const MinHashSignature& signature, const std::string& keys);
+  Status InsertMinHash(std::int64_t id, const MinHashSignature& signature);
   Status InsertPath(std::int64_t id, const std::string& path);
   Result<std::int64_t> AreaId(const LocalArea& area);
   Result<std::int64_t> SpeakerId(const Speaker& speaker);
@@ -133,6 +145,7 @@ class SqliteStore final : public Store {
   sqlite3* db_;
   std::string path_;
   bool read_only_;
+  std::size_t max_bands_in_memory_;
   // Keyed by the SQL text, which lives in static storage (the kSql constants) or, for
   // update_replaced_, in this object.
   std::unordered_map<std::string_view, sqlite3_stmt*> statements_;
@@ -149,6 +162,19 @@ class SqliteStore final : public Store {
   std::int64_t next_document_id_ = 0;
   std::int64_t next_finding_id_ = 0;
   std::int64_t next_quote_id_ = 0;
+
+  // Story-group candidates. The band keys of the open transaction wait in pending_bands_ and
+  // are written to minhash_bands, sorted, before COMMIT. recent_bands_ holds them too, and,
+  // while bands_in_memory_, those of every document this connection committed as well, which
+  // then is every band key in the database: lookups need not ask the table. That holds from a
+  // first transaction that found the table empty until another connection commits (PRAGMA
+  // data_version) or the index outgrows max_bands_in_memory_; from then on recent_bands_ holds
+  // only the open transaction's keys, and the table answers for committed ones.
+  std::vector<std::pair<std::uint64_t, std::int64_t>> pending_bands_;
+  BandIndex recent_bands_;
+  bool bands_checked_ = false;
+  bool bands_in_memory_ = false;
+  std::int64_t data_version_ = 0;
 };
 
 }  // namespace sendscan::sqlite

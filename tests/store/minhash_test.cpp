@@ -9,6 +9,8 @@
 #include <iterator>
 #include <vector>
 
+#include "sendscan/store.hpp"
+
 namespace sendscan {
 namespace {
 
@@ -134,6 +136,12 @@ TEST(MinHash, IdenticalTextsHaveEqualSignaturesAndBandKeys) {
   EXPECT_EQ(EstimatedJaccard(a, b), 1.0);
   EXPECT_EQ(BandKeys(a), BandKeys(b));
   EXPECT_EQ(BandKeys(a).size(), static_cast<std::size_t>(kMinHashBands));
+}
+
+TEST(MinHash, StorySignatureIsTheStoresMinHash) {
+  // What ingest's workers compute for Put is exactly what Put would compute itself.
+  EXPECT_EQ(StorySignature(kStory), ComputeMinHash(kStory).values);
+  EXPECT_TRUE(StorySignature("Too short.").empty());
 }
 
 TEST(MinHash, SyndicatedCopyIsNearDuplicateAndCandidate) {

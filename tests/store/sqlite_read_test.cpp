@@ -57,7 +57,13 @@ Extraction Letter() {
 }
 
 StoredInput Input(const std::string& raw, const std::string& path) {
-  return {raw, path, "The Outlet", "sendscan 0.1.0", "digest-1", "2024-01-02T03:04:05Z"};
+  return {raw,
+          path,
+          "The Outlet",
+          "sendscan 0.1.0",
+          "digest-1",
+          "2024-01-02T03:04:05Z",
+          /*story_signature=*/std::nullopt};
 }
 
 std::unique_ptr<Store> OpenMemory() {

@@ -12,9 +12,9 @@ class StatementTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_EQ(sqlite3_open(":memory:", &db_), SQLITE_OK);
-    ASSERT_EQ(sqlite3_exec(db_, "CREATE TABLE t (a TEXT, b BLOB, c INTEGER)", nullptr, nullptr,
-                           nullptr),
-              SQLITE_OK);
+    ASSERT_EQ(
+        sqlite3_exec(db_, "CREATE TABLE t (a TEXT, b BLOB, c INTEGER)", nullptr, nullptr, nullptr),
+        SQLITE_OK);
   }
   void TearDown() override {
     for (sqlite3_stmt* s : prepared_) sqlite3_finalize(s);

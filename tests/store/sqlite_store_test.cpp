@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "sendscan/store.hpp"
+#include "store/minhash.hpp"
 
 namespace sendscan {
 namespace {
@@ -523,7 +524,27 @@ TEST_F(SqliteStoreTest, RollbackAfterStagedRowsWereMovedLeavesNothing) {
 
 // ---- Story groups
 
-TEST_F(SqliteStoreTest, SyndicatedCopiesShareTheFirstCopysStoryGroup) {
+// Story groups come out the same whether the writer keeps band keys in memory (the default),
+// asks the table from the start (0), or outgrows a cap of one document's keys (32).
+class StoryGroupTest : public SqliteStoreTest, public ::testing::WithParamInterface<std::size_t> {
+ protected:
+  void SetUp() override {
+    SqliteStoreTest::SetUp();
+    auto store = Store::Open(":memory:", Options());
+    ASSERT_TRUE(store.ok()) << store.status().message();
+    store_ = std::move(store).value();
+  }
+  static StoreOptions Options() {
+    StoreOptions options;
+    options.band_keys_in_memory = GetParam();
+    return options;
+  }
+};
+
+INSTANTIATE_TEST_SUITE_P(BandKeysInMemory, StoryGroupTest,
+                         ::testing::Values(StoreOptions{}.band_keys_in_memory, 0, kMinHashBands));
+
+TEST_P(StoryGroupTest, SyndicatedCopiesShareTheFirstCopysStoryGroup) {
   const std::string story = Prose(1, 400);
   std::string copy = story;
   copy.replace(copy.find("council"), 7, "borough");  // one word changed by the second outlet
@@ -534,7 +555,7 @@ TEST_F(SqliteStoreTest, SyndicatedCopiesShareTheFirstCopysStoryGroup) {
             (std::vector<SqlRow>{{"original", "1"}, {"copy", "1"}, {"unrelated", "3"}}));
 }
 
-TEST_F(SqliteStoreTest, ReprocessedCopyKeepsItsStoryGroup) {
+TEST_P(StoryGroupTest, ReprocessedCopyKeepsItsStoryGroup) {
   const std::string story = Prose(7, 300);
   Put(Article("original", story));
   Put(Article("copy", story + " Additional reporting by staff."));
@@ -545,7 +566,81 @@ TEST_F(SqliteStoreTest, ReprocessedCopyKeepsItsStoryGroup) {
             Scalar("SELECT count(*) FROM minhash_bands WHERE document_id = 1"));
 }
 
-TEST_F(SqliteStoreTest, ShortTextsAreNeverCopies) {
+TEST_P(StoryGroupTest, ACopyInTheSameBatchOrALaterOneJoinsTheGroup) {
+  const std::string story = Prose(11, 300);
+  ASSERT_TRUE(store_->Begin().ok());
+  Put(Article("original", story));
+  Put(Article("same-batch", story + " Reporting by staff."));
+  ASSERT_TRUE(store_->Commit().ok());
+  ASSERT_TRUE(store_->Begin().ok());
+  Put(Article("later-batch", "From our partners. " + story));
+  ASSERT_TRUE(store_->Commit().ok());
+  EXPECT_EQ(Rows("SELECT story_group FROM documents ORDER BY id"),
+            (std::vector<SqlRow>{{"1"}, {"1"}, {"1"}}));
+  // Every document's band keys reach the table with the commit, for the next connection.
+  EXPECT_EQ(Scalar("SELECT count(*) FROM minhash_bands"), std::to_string(3 * kMinHashBands));
+}
+
+TEST_P(StoryGroupTest, ACopyOfADocumentStoredBeforeOpeningIsFound) {
+  const std::string file = Path("groups.db");
+  const std::string story = Prose(12, 300);
+  {
+    auto first = Store::Open(file, Options());
+    ASSERT_TRUE(first.ok());
+    ASSERT_TRUE((*first)->Put(Article("original", story), Input("a.txt")).ok());
+  }
+  auto second = Store::Open(file, Options());
+  ASSERT_TRUE(second.ok());
+  ASSERT_TRUE((*second)->Put(Article("unrelated", Prose(13, 300)), Input("b.txt")).ok());
+  ASSERT_TRUE((*second)->Put(Article("copy", story + " Reporting by staff."), Input("c.txt")).ok());
+  EXPECT_EQ(Rows(**second, "SELECT sha256, story_group FROM documents ORDER BY id"),
+            (std::vector<SqlRow>{{"original", "1"}, {"unrelated", "2"}, {"copy", "1"}}));
+}
+
+TEST_P(StoryGroupTest, ACopyOfADocumentAnotherConnectionStoredMeanwhileIsFound) {
+  // The writer found the table empty and keeps band keys in memory; another process then
+  // stores the original, which only the table knows.
+  const std::string file = Path("shared.db");
+  const std::string story = Prose(14, 300);
+  auto writer = Store::Open(file, Options());
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE((*writer)->Put(Article("first", Prose(15, 300)), Input("a.txt")).ok());
+  {
+    auto other = Store::Open(file, Options());
+    ASSERT_TRUE(other.ok());
+    ASSERT_TRUE((*other)->Put(Article("original", story), Input("b.txt")).ok());
+  }
+  ASSERT_TRUE((*writer)->Put(Article("copy", story + " Reporting by staff."), Input("c.txt")).ok());
+  EXPECT_EQ(Rows(**writer, "SELECT sha256, story_group FROM documents ORDER BY id"),
+            (std::vector<SqlRow>{{"first", "1"}, {"original", "2"}, {"copy", "2"}}));
+}
+
+TEST_P(StoryGroupTest, ARolledBackDocumentIsNobodysOriginal) {
+  const std::string story = Prose(16, 300);
+  ASSERT_TRUE(store_->Begin().ok());
+  Put(Article("rolled-back", story));
+  ASSERT_TRUE(store_->Rollback().ok());
+  Put(Article("unrelated", Prose(17, 300)));  // takes the rolled-back document's id
+  Put(Article("copy", story + " Reporting by staff."));
+  EXPECT_EQ(Rows("SELECT sha256, story_group FROM documents ORDER BY id"),
+            (std::vector<SqlRow>{{"unrelated", "1"}, {"copy", "2"}}));
+  EXPECT_EQ(Scalar("SELECT count(*) FROM minhash_bands"), std::to_string(2 * kMinHashBands));
+}
+
+TEST_P(StoryGroupTest, ASignatureComputedByTheCallerIsUsedAsGiven) {
+  const std::string story = Prose(18, 300);
+  Put(Article("original", story));
+  StoredInput input = Input("copy.txt");
+  input.story_signature = StorySignature(story);  // as an ingest worker computes it
+  ASSERT_TRUE(store_->Put(Article("copy", story + " Reporting by staff."), input).ok());
+  input = Input("unrelated.txt");
+  input.story_signature = StorySignature(Prose(19, 300));  // says "not a copy", whatever the text
+  ASSERT_TRUE(store_->Put(Article("unrelated", story), input).ok());
+  EXPECT_EQ(Rows("SELECT story_group FROM documents ORDER BY id"),
+            (std::vector<SqlRow>{{"1"}, {"1"}, {"3"}}));
+}
+
+TEST_P(StoryGroupTest, ShortTextsAreNeverCopies) {
   Put(Article("a", "Council apologises."));
   Put(Article("b", "Council apologises."));
   EXPECT_EQ(Rows("SELECT story_group FROM documents ORDER BY id"),
