@@ -4,6 +4,8 @@
 // others wait rather than pile up in memory.
 #include "cli/ingest_pipeline.hpp"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
@@ -207,11 +209,15 @@ class Scheduler {
   }
 
   void Deliver(std::size_t index, WorkResult result) {
+    bool awaited = false;
     {
       std::lock_guard lock(mu_);
       done_.emplace(index, std::move(result));
+      awaited = index == next_write_;
     }
-    ready_.notify_one();
+    // The writer only ever waits for the next result: waking it for any other would only put
+    // it back to sleep, a pair of system calls per file when files are skipped after hashing.
+    if (awaited) ready_.notify_one();
   }
 
   // The result of input `index`, which must be the next to write; waits for it.
@@ -476,13 +482,15 @@ Result<IngestSummary> RunIngest(const std::vector<InputFile>& inputs, const Lexi
 std::vector<InputFile> CollectInputs(const std::vector<std::string>& paths) {
   std::vector<InputFile> listed;
   for (const std::string& path : paths) {
-    std::error_code ec;
-    fs::file_status st = fs::status(path, ec);
-    if (fs::is_directory(st)) {
+    // One stat(2) per argument: a batch job passes thousands of files, and this runs before
+    // any of them is read.
+    struct stat st {};
+    const bool found = ::stat(path.c_str(), &st) == 0;
+    if (found && S_ISDIR(st.st_mode)) {
       CollectFolder(path, listed);
     } else {
-      std::uint64_t size = fs::is_regular_file(st) ? fs::file_size(path, ec) : 0;
-      listed.push_back({path, ec ? 0 : size, {}});
+      const bool regular = found && S_ISREG(st.st_mode);
+      listed.push_back({path, regular ? static_cast<std::uint64_t>(st.st_size) : 0, {}});
     }
   }
   std::set<std::string> seen;
