@@ -20,6 +20,7 @@ add_custom_target(sendscan_fixtures DEPENDS ${SENDSCAN_FIXTURES}/letter.pdf)
 
 add_executable(sendscan_tests
   tests/test_main.cpp
+  tests/ingest/ascii_test.cpp
   tests/ingest/encoding_icu_test.cpp
   tests/ingest/html_clutter_test.cpp
   tests/ingest/html_flatten_test.cpp

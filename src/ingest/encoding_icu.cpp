@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "ingest/ascii.hpp"
 #include "ingest/encoding.hpp"
 #include "ingest/utf8.hpp"
 
@@ -48,8 +49,7 @@ std::string DetectCharset(std::string_view bytes) {
 
 // Browsers read Latin-1 labels as windows-1252, which also has curly quotes and the euro.
 std::string BrowserCharset(std::string name) {
-  std::string lower = name;
-  std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+  const std::string lower = AsciiLowerCopy(name);
   if (lower == "iso-8859-1" || lower == "latin1" || lower == "us-ascii" || lower == "ascii" ||
       lower == "latin-1" || lower == "iso8859-1" || lower.empty()) {
     return "windows-1252";
@@ -98,8 +98,7 @@ Result<Decoded> DecodeToUtf8(std::string_view bytes, std::string_view declared) 
 }
 
 std::string DeclaredHtmlCharset(std::string_view bytes) {
-  std::string head(bytes.substr(0, 4096));
-  std::transform(head.begin(), head.end(), head.begin(), ::tolower);
+  const std::string head = AsciiLowerCopy(bytes.substr(0, 4096));
   std::size_t at = head.find("charset=");
   if (at == std::string::npos) return "";
   std::size_t start = at + 8;

@@ -24,12 +24,6 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
-std::string ToLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = AsciiLower(c);
-  return out;
-}
-
 std::string_view TrimSpace(std::string_view s) {
   while (!s.empty() && IsHtmlSpace(s.front())) s.remove_prefix(1);
   while (!s.empty() && IsHtmlSpace(s.back())) s.remove_suffix(1);
@@ -467,7 +461,7 @@ TagAttributes ParseAttributes(std::string_view src) {
   while (skip_space(), i < src.size()) {
     const std::size_t name_start = i;
     while (i < src.size() && !IsHtmlSpace(src[i]) && src[i] != '=' && src[i] != '/') ++i;
-    std::string name = ToLower(src.substr(name_start, i - name_start));
+    std::string name = AsciiLowerCopy(src.substr(name_start, i - name_start));
     while (i < src.size() && IsHtmlSpace(src[i])) ++i;
     std::string value;
     if (i < src.size() && src[i] == '=') {

@@ -13,6 +13,7 @@
 #include <utility>
 #include <vector>
 
+#include "ingest/ascii.hpp"
 #include "sendscan/document.hpp"
 
 namespace sendscan {
@@ -23,12 +24,8 @@ namespace sendscan {
 inline bool IsHtmlSpace(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
-inline bool IsAsciiAlpha(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-inline bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-inline char AsciiLower(char c) { return IsAsciiUpper(c) ? static_cast<char>(c + ('a' - 'A')) : c; }
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);  // ASCII case
-std::string ToLower(std::string_view s);                        // ASCII case
 std::string_view TrimSpace(std::string_view s);                 // no HTML space at either end
 bool HasNonSpace(std::string_view s);
 

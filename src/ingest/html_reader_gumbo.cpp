@@ -130,7 +130,7 @@ class HintCollector {
   void OnMeta(Get get) {
     std::string_view key = get("property");
     if (key.empty()) key = get("name");
-    const std::string k = ToLower(TrimSpace(key));
+    const std::string k = AsciiLowerCopy(TrimSpace(key));
     const std::string_view content = get("content");
     if (k == "og:title") {
       Offer(og_title_, CollapseWhitespace(content));

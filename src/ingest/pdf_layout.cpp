@@ -10,6 +10,8 @@
 #include <map>
 #include <utility>
 
+#include "ingest/ascii.hpp"
+
 namespace sendscan::pdf {
 namespace {
 
@@ -53,15 +55,6 @@ constexpr std::size_t kMaxHeadingWords = 12;
 // ---- small string helpers ----
 
 bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\v'; }
-bool IsAsciiAlpha(char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; }
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-char AsciiLower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = AsciiLower(c);
-  return out;
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
@@ -76,7 +69,7 @@ bool EndsWith(std::string_view s, std::string_view p) {
 
 // Case-insensitive `word` at the start of `s`, not followed by a letter.
 bool StartsWithWord(std::string_view s, std::string_view word) {
-  if (s.size() < word.size() || Lower(s.substr(0, word.size())) != word) return false;
+  if (s.size() < word.size() || AsciiLowerCopy(s.substr(0, word.size())) != word) return false;
   return s.size() == word.size() || !IsAsciiAlpha(s[word.size()]);
 }
 
@@ -191,7 +184,7 @@ bool HasYear(std::string_view line) {
 }
 
 bool StartsWithLetterFormula(std::string_view line) {
-  const std::string low = Lower(line.substr(0, 20));
+  const std::string low = AsciiLowerCopy(line.substr(0, 20));
   return std::any_of(kLetterFormulas.begin(), kLetterFormulas.end(),
                      [&](std::string_view f) { return StartsWith(low, f); });
 }
@@ -538,7 +531,7 @@ std::string StripPageNumberPart(std::string_view line) {
     return std::string(Trim(s.substr(first_gap)));
   }
   // "... inspection Page 2 of 5": the word "Page" marks the number even after a single space.
-  const std::string low = Lower(s);
+  const std::string low = AsciiLowerCopy(s);
   for (std::size_t p = low.rfind(" page"); p != std::string::npos && p > 0;
        p = low.rfind(" page", p - 1)) {
     if (IsPageNumber(s.substr(p))) return std::string(Trim(s.substr(0, p)));
@@ -589,8 +582,8 @@ WordSet CollectWords(const std::vector<PageLines>& pages) {
 
 bool KeepLineEndHyphen(std::string_view head, std::string_view tail, const WordSet& words) {
   if (tail.empty() || !std::islower(static_cast<unsigned char>(tail[0]))) return true;
-  const std::string h = Lower(head);
-  const std::string t = Lower(tail);
+  const std::string h = AsciiLowerCopy(head);
+  const std::string t = AsciiLowerCopy(tail);
   if (words.count(h + "-" + t) > 0) return true;
   if (words.count(h + t) > 0) return false;
   if (h.size() <= 2) return true;

@@ -1,22 +1,18 @@
 #include "ingest/sniff.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <string>
+
+#include "ingest/ascii.hpp"
 
 namespace sendscan {
 namespace {
 
 constexpr std::size_t kSniffBytes = 8192;
 
-std::string LowerPrefix(std::string_view s, std::size_t n) {
-  std::string out(s.substr(0, n));
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 bool HasUtf16Bom(std::string_view b) {
-  return b.size() >= 2 && ((b[0] == '\xFF' && b[1] == '\xFE') || (b[0] == '\xFE' && b[1] == '\xFF'));
+  return b.size() >= 2 &&
+         ((b[0] == '\xFF' && b[1] == '\xFE') || (b[0] == '\xFE' && b[1] == '\xFF'));
 }
 
 // 1 for the control bytes that are rare in text: all below 0x20 but tab, newline, carriage
@@ -49,7 +45,7 @@ std::size_t CountOf(const std::string& hay, std::string_view needle) {
 
 bool LooksLikeHtml(std::string_view utf8) {
   if (utf8.substr(0, kSniffBytes).find('<') == std::string_view::npos) return false;  // fast path
-  std::string head = LowerPrefix(utf8, kSniffBytes);
+  std::string head = AsciiLowerCopy(utf8.substr(0, kSniffBytes));
   std::size_t first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
   if (first != std::string::npos && head.compare(first, 1, "<") == 0) {
     for (std::string_view tag : {"<!doctype html", "<html", "<head", "<body", "<!--", "<meta",
