@@ -105,7 +105,8 @@ class Store {
   // Every document stored by this extractor version and lexicon digest, with its paths, in
   // sha256 order. Ingest loads it once before a run, so its workers can skip stored bytes
   // without asking the store (which only the writer thread may touch).
-  // Paths come in the order they were recorded.
+  // Paths come in no particular order: ordering them made the query sort (a fifth of the time
+  // of re-ingesting a corpus in which everything is current, measured).
   virtual Result<std::vector<CurrentDocument>> CurrentDocuments(
       const std::string& extractor_version, const std::string& lexicons_digest) = 0;
 

@@ -10,6 +10,8 @@
 #include <limits>
 #include <memory>
 #include <span>
+#include <tuple>
+#include <unordered_map>
 #include <utility>
 
 #include "store/migrations.hpp"
@@ -44,12 +46,14 @@ constexpr std::string_view kSqlCurrentDocuments = R"sql(
 SELECT d.sha256, p.path
 FROM documents d LEFT JOIN document_paths p ON p.document_id = d.id
 WHERE d.extractor_version = ?1 AND d.lexicons_digest = ?2
-ORDER BY d.sha256, p.id)sql";
+ORDER BY d.sha256)sql";
 constexpr std::string_view kSqlUpsertArea = R"sql(
 INSERT INTO local_areas (name, gss, region, type, end_date, successors)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
 ON CONFLICT (name) DO UPDATE SET gss = excluded.gss, region = excluded.region,
   type = excluded.type, end_date = excluded.end_date, successors = excluded.successors)sql";
+constexpr std::string_view kSqlStoredAreas =
+    "SELECT name, gss, region, type, end_date, successors FROM local_areas";
 constexpr std::string_view kSqlInsertFailure =
     "INSERT INTO failures (source, reason, failed_at) VALUES (?1, ?2, ?3)";
 constexpr std::string_view kSqlStale = R"sql(
@@ -216,10 +220,31 @@ Status SqliteStore::SyncAreas(const std::vector<AreaRecord>& areas) {
   if (Status s = Writable(); !s.ok()) return s;
   WriteScope scope(*this);
   if (Status s = scope.Start(); !s.ok()) return s;
+  // Every ingest syncs the whole gazetteer: rows already as given are not written again.
+  using Text = std::optional<std::string>;  // NULL apart from ''
+  using Row = std::tuple<Text, Text, Text, Text, std::string>;
+  std::unordered_map<std::string, Row> stored;
+  {
+    Result<Statement> read = Prepare(kSqlStoredAreas);
+    if (!read.ok()) return read.status();
+    int rc = SQLITE_OK;
+    while ((rc = read->Step()) == SQLITE_ROW) {
+      stored.emplace(
+          read->ColumnText(0),
+          Row{read->ColumnOptionalText(1), read->ColumnOptionalText(2), read->ColumnOptionalText(3),
+              read->ColumnOptionalText(4), read->ColumnText(5)});
+    }
+    if (rc != SQLITE_DONE) return Error(rc);
+  }
   for (const AreaRecord& area : areas) {
+    const std::string successors = JsonArray(area.successors);
+    if (auto it = stored.find(area.name);
+        it != stored.end() &&
+        it->second == Row{area.gss, area.region, area.type, area.end_date, successors}) {
+      continue;
+    }
     Result<Statement> upsert = Prepare(kSqlUpsertArea);
     if (!upsert.ok()) return upsert.status();
-    const std::string successors = JsonArray(area.successors);
     upsert->Text(1, area.name);
     upsert->OptionalText(2, area.gss);
     upsert->Text(3, area.region);

@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -298,7 +299,9 @@ TEST_F(SqliteStoreTest, CurrentDocumentsListsOnlyCurrentOnesWithTheirPaths) {
   ASSERT_TRUE(current.ok()) << current.status().message();
   ASSERT_EQ(current->size(), 2u);
   EXPECT_EQ((*current)[0].sha256, "a-sha");
-  EXPECT_EQ((*current)[0].paths, (std::vector<std::string>{"letters/wandsworth.pdf", "copy.pdf"}));
+  std::vector<std::string> paths = (*current)[0].paths;  // in no particular order
+  std::sort(paths.begin(), paths.end());
+  EXPECT_EQ(paths, (std::vector<std::string>{"copy.pdf", "letters/wandsworth.pdf"}));
   EXPECT_EQ((*current)[1].sha256, "b-sha");
 }
 
@@ -360,6 +363,27 @@ TEST_F(SqliteStoreTest, SyncAreasUpsertsByNameWithEndDateAndSuccessors) {
                 {"Northamptonshire", "E10000021", "East Midlands", "county", "2021-03-31",
                  "[\"North Northamptonshire\", \"West Northamptonshire\"]"},
                 {"Wandsworth", "E09000032", "Greater London", "london", std::nullopt, "[]"}}));
+}
+
+TEST_F(SqliteStoreTest, SyncingTheSameAreasAgainWritesNothing) {
+  const std::vector<AreaRecord> areas = {
+      {"Northamptonshire",
+       "E10000021",
+       "East Midlands",
+       "county",
+       "2021-03-31",
+       {"West Northamptonshire"}},
+      {"Wandsworth", "E09000032", "London", "london", std::nullopt, {}}};
+  ASSERT_TRUE(store_->SyncAreas(areas).ok());
+  const std::string changes = Scalar("SELECT total_changes()");
+  ASSERT_TRUE(store_->SyncAreas(areas).ok());
+  EXPECT_EQ(Scalar("SELECT total_changes()"), changes);
+  Put(Article("x-sha", "A story about Atlantis.", "Atlantis"));  // an area the gazetteer lacks
+  std::vector<AreaRecord> more = areas;
+  more.push_back({"Atlantis", "E06999999", "Nowhere", "unitary", std::nullopt, {}});
+  ASSERT_TRUE(store_->SyncAreas(more).ok());
+  EXPECT_EQ(Rows("SELECT gss, region, type FROM local_areas WHERE name = 'Atlantis'"),
+            (std::vector<SqlRow>{{"E06999999", "Nowhere", "unitary"}}));
 }
 
 TEST_F(SqliteStoreTest, AreaMissingFromTheGazetteerIsKeptWithItsNameOnly) {
