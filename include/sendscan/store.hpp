@@ -40,6 +40,8 @@ struct StoredInput {
   std::string lexicons_digest;        // ExtractorInfo::lexicons_digest
   std::string ingested_at;            // ISO 8601 UTC, given by the caller (no clock read here);
                                       // kept from the first Put of the same bytes
+  std::string extracted_at;  // when this extraction was made (ISO 8601 UTC); empty: ingested_at.
+                             // Every Put records it: merge keeps the newer extraction
   // StorySignature(text) of the extraction's document, when the caller computed it (ingest's
   // workers do); Put computes it when absent.
   std::optional<std::vector<std::uint32_t>> story_signature;
@@ -144,7 +146,8 @@ struct StoredDocumentState {
   std::string sha256;
   std::string extractor_version;
   std::string lexicons_digest;
-  std::string ingested_at;
+  std::string ingested_at;         // the first ingest
+  std::string extracted_at;        // when its current extraction was made
   bool has_raw = false;            // false for a document loaded from contract lines
   std::vector<std::string> paths;  // in the order they were recorded
 };

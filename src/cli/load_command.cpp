@@ -114,13 +114,11 @@ class Loader {
       return Written(0);
     }
 
-    StoredInput input{/*raw=*/"",
-                      path,
-                      std::nullopt,
-                      by.version,
-                      by.lexicons_digest,
-                      now_,
-                      /*story_signature=*/std::nullopt};
+    StoredInput input;  // contract lines carry no input bytes
+    input.source_path = path;
+    input.extractor_version = by.version;
+    input.lexicons_digest = by.lexicons_digest;
+    input.ingested_at = now_;
     Result<PutOutcome> put = store_.Put(x, input);
     if (!put.ok()) {
       // The store refuses the document itself (a value it cannot hold): a failure of the line.

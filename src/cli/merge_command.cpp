@@ -1,12 +1,12 @@
 // `sendscan merge`: combines stores built on different machines or shards into one, with the
 // dedup rules of ingest. A document of an input whose bytes the output lacks is copied with all
 // its facts and paths (the output computes its story group); bytes the output has gain the
-// input's paths; when both hold the bytes by different extractors or lexicons, the later
-// ingested_at wins. Failures and the gazetteer's areas come along.
-#include <CLI/CLI.hpp>
+// input's paths; when both hold the bytes by different extractors or lexicons, the extraction
+// made later (extracted_at) wins. Failures and the gazetteer's areas come along.
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -16,8 +16,8 @@
 #include <utility>
 
 #include "cli/commands.hpp"
-#include "cli/store_batches.hpp"
 #include "cli/ingest_pipeline.hpp"
+#include "cli/store_batches.hpp"
 #include "sendscan/store.hpp"
 
 namespace sendscan::cli {
@@ -44,7 +44,7 @@ struct MergeSummary {
 struct OutputDocument {
   std::string extractor_version;
   std::string lexicons_digest;
-  std::string ingested_at;  // of the extraction that won (the store keeps the first one)
+  std::string extracted_at;  // of the extraction that won
   bool has_raw = false;
   std::unordered_set<std::string> paths;
 };
@@ -67,7 +67,7 @@ class Merger {
       OutputDocument& doc = known_[s.sha256];
       doc = {std::move(s.extractor_version),
              std::move(s.lexicons_digest),
-             std::move(s.ingested_at),
+             std::move(s.extracted_at),
              s.has_raw,
              {}};
       for (std::string& path : s.paths) doc.paths.insert(std::move(path));
@@ -120,7 +120,7 @@ class Merger {
       // The same extraction: only worth writing for raw input the output lacks.
       return !ours->has_raw && !doc.input.raw.empty();
     }
-    return doc.input.ingested_at > ours->ingested_at;
+    return doc.input.extracted_at > ours->extracted_at;
   }
 
   Status MergeDocument(StoredDocument&& doc, const std::string& name, MergeSummary& summary) {
@@ -145,7 +145,7 @@ class Merger {
       OutputDocument& now = ours != nullptr ? *ours : known_[sha256];
       now.extractor_version = doc.input.extractor_version;
       now.lexicons_digest = doc.input.lexicons_digest;
-      now.ingested_at = std::max(now.ingested_at, doc.input.ingested_at);
+      now.extracted_at = std::max(now.extracted_at, doc.input.extracted_at);
       now.has_raw = now.has_raw || !doc.input.raw.empty();
       if (!doc.input.source_path.empty()) now.paths.insert(doc.input.source_path);
       ours = &now;
@@ -226,8 +226,9 @@ class MergeCommand : public Command {
         "Combine stores built on different machines or shards into OUT (created if missing), "
         "with ingest's dedup rules: a document whose bytes OUT lacks is copied with its facts, "
         "paths and provenance (OUT gives it a story group); bytes OUT has gain the new paths; "
-        "when both hold the bytes by different extractor versions or lexicons, the later "
-        "ingested_at wins. Failures and gazetteer areas are copied too. Exit status: 0 all "
+        "when both hold the bytes by different extractor versions or lexicons, the extraction "
+        "made later (extracted_at) wins. Failures and gazetteer areas are copied too. Exit status: "
+        "0 all "
         "merged, 1 some documents refused (recorded in OUT's failures), 2 bad options or a "
         "database that cannot be opened or written.");
     sub_->add_option("out", out_, "The database to merge into (created if missing)")->required();

@@ -102,13 +102,13 @@ class ReprocessCommand : public Command {
         }
         continue;
       }
-      StoredInput input{doc.raw,
-                        doc.source_path,
-                        doc.manifest.outlet,
-                        info.version,
-                        info.lexicons_digest,
-                        now,
-                        /*story_signature=*/std::nullopt};
+      StoredInput input;
+      input.raw = doc.raw;
+      input.source_path = doc.source_path;
+      input.outlet = doc.manifest.outlet;
+      input.extractor_version = info.version;
+      input.lexicons_digest = info.lexicons_digest;
+      input.ingested_at = now;  // recorded as extracted_at; the first ingest's time stays
       if (auto put = store.Put(*x, input, doc.manifest); !put.ok()) {
         store.Rollback();
         return put.status();

@@ -389,7 +389,16 @@ SELECT k.id,
  ORDER BY k.due IS NULL, k.due, d.published;
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations = {kMigration1};
+// Version 1 -> 2: when each document's current extraction was made. ingested_at stays the
+// first ingest's time; `reprocess` and a later ingest by another version or lexicons set this
+// one, so `merge` can keep the newer extraction. Rows of version 1 read '' here, which means
+// "at ingested_at" (no UPDATE: it would fire documents_au and reindex every document). It comes
+// after raw, as ADD COLUMN must: read it with the rest of a row, not in scans of many rows.
+constexpr std::string_view kMigration2 = R"sql(
+ALTER TABLE documents ADD COLUMN extracted_at TEXT NOT NULL DEFAULT '';
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations = {kMigration1, kMigration2};
 
 }  // namespace
 

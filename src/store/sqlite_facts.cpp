@@ -59,9 +59,9 @@ INSERT INTO temp.stage_documents (id, kind, published, title, outlet, url, forma
   inspectorates, has_inspection, inspection_month, inspection_revisit, inspection_outcome,
   inspection_weakness_areas, inspection_weakness_areas_improved, story_group,
   extractor_version, lexicons_digest, manifest_url, manifest_outlet, manifest_published,
-  manifest_title, text, sha256, ingested_at, raw)
+  manifest_title, text, sha256, ingested_at, raw, extracted_at)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-  ?20, ?21, ?22, ?23, ?24, ?25))sql";
+  ?20, ?21, ?22, ?23, ?24, ?25, ?26))sql";
 constexpr std::string_view kSqlStageFinding =
     "INSERT INTO temp.stage_findings (id, document_id, polarity, text, start, \"end\", cue) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
@@ -168,6 +168,7 @@ Status SqliteStore::StageDocument(std::int64_t id, std::int64_t story_group,
   write->Text(23, doc.sha256);
   write->Text(24, ingested_at);
   write->Blob(25, raw.data(), raw.size());
+  write->Text(26, input.extracted_at.empty() ? input.ingested_at : input.extracted_at);
   if (Status s = Done(*write); !s.ok()) return s;
   staged_ = true;
   staged_bytes_ += doc.text.size() + raw.size();

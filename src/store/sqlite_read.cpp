@@ -68,7 +68,8 @@ constexpr std::string_view kSqlDocumentPage = R"sql(
 SELECT id, sha256, kind, published, title, outlet, url, format, has_inspection,
   inspection_month, inspection_revisit, inspection_outcome, inspection_weakness_areas,
   inspection_weakness_areas_improved, extractor_version, lexicons_digest, ingested_at,
-  manifest_url, manifest_outlet, manifest_published, manifest_title, text, raw
+  manifest_url, manifest_outlet, manifest_published, manifest_title, text, raw,
+  coalesce(nullif(extracted_at, ''), ingested_at)
 FROM documents WHERE id > CAST(?1 AS INTEGER) ORDER BY id LIMIT CAST(?2 AS INTEGER))sql";
 
 // The facts of the documents with ids in [?1, ?2], each ordered by document id first.
@@ -104,7 +105,7 @@ ORDER BY q.document_id, q.id)sql";
 
 constexpr std::string_view kSqlDocumentStates = R"sql(
 SELECT d.id, d.sha256, d.extractor_version, d.lexicons_digest, d.ingested_at,
-  length(d.raw) > 0, p.path
+  length(d.raw) > 0, p.path, coalesce(nullif(d.extracted_at, ''), d.ingested_at)
 FROM documents d LEFT JOIN document_paths p ON p.document_id = d.id
 ORDER BY d.id, p.id)sql";
 constexpr std::string_view kSqlFailures =
@@ -149,6 +150,7 @@ Result<StoredDocument> DocumentFromRow(const SqlRow& row) {
   out.manifest.title = Optional(row, 20);
   doc.text = Text(row, 21);
   out.input.raw = Text(row, 22);
+  out.input.extracted_at = Text(row, 23);
   return out;
 }
 
@@ -298,8 +300,13 @@ Result<std::vector<StoredDocumentState>> StoredDocumentStates(Store& store) {
   for (const SqlRow& row : *rows) {
     if (out.empty() || Text(row, 0) != last_id) {
       last_id = Text(row, 0);
-      out.push_back(
-          {Text(row, 1), Text(row, 2), Text(row, 3), Text(row, 4), Text(row, 5) == "1", {}});
+      out.push_back({Text(row, 1),
+                     Text(row, 2),
+                     Text(row, 3),
+                     Text(row, 4),
+                     Text(row, 7),
+                     Text(row, 5) == "1",
+                     {}});
     }
     if (Optional(row, 6)) out.back().paths.push_back(Text(row, 6));
   }

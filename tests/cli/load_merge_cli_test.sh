@@ -198,10 +198,13 @@ else
     pass "fill-raw: failures copied" || fail "fill-raw: failures not copied"
   run fill-raw-again 0 merge "$work/filled.db" "$ldb" && expect_summary fill-raw-again failures_copied=0
 
-  # Another extractor version: the later ingested_at wins.
+  # Another extractor version: the extraction made later wins, whichever store first ingested
+  # the bytes (here the output did so later, but its extraction is older: as when the input's
+  # machine has since run `reprocess`).
   cp "$work/all.db" "$work/old.db"
   q "$work/old.db" "update documents set extractor_version = 'sendscan 0.0.1',
-                    ingested_at = '2000-01-01T00:00:00Z', title = 'old title'"
+                    ingested_at = '2099-01-01T00:00:00Z', extracted_at = '2000-01-01T00:00:00Z',
+                    title = 'old title'"
   cp "$work/old.db" "$work/old-out.db"
   run newer-wins 0 merge "$work/old-out.db" "$work/all.db" && expect_summary newer-wins "replaced=$n"
   same newer-wins documents "$work/all.db" "$work/old-out.db"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `sendscan reprocess`: after a lexicon edit every stored document is redone from its raw input
-# (the digest recorded with it changes, its facts are replaced, nothing is duplicated); a second
-# run finds nothing stale; a missing database is an error, not a new file.
+# (the digest and extraction time recorded with it change, its first-ingest time stays, its facts
+# are replaced, nothing is duplicated); a second run finds nothing stale; a missing database is
+# an error, not a new file.
 # usage: reprocess_cli_test.sh SENDSCAN_BINARY SOURCE_DIR
 set -uo pipefail
 bin=$1 src=$2
@@ -17,6 +18,7 @@ digest=$(q "SELECT DISTINCT lexicons_digest FROM documents")
 out=$("$bin" reprocess --db "$work/c.db" --json) || fail "reprocess with current lexicons failed"
 echo "$out" | grep -q '"redone":0,"failed":0,' || fail "nothing should be stale: $out"
 
+q "UPDATE documents SET ingested_at = '2020-01-01T00:00:00Z', extracted_at = ''"  # a v1 row
 cp -r "$src/lexicons" "$work/lex"
 printf 'Approx\n' >> "$work/lex/abbreviations"
 out=$("$bin" reprocess --db "$work/c.db" --lexicons "$work/lex" --json) || fail "reprocess failed"
@@ -25,6 +27,10 @@ echo "$out" | grep -q "\"redone\":$docs," || fail "expected $docs redone: $out"
 [ "$(q "SELECT count(*) FROM document_areas")" = "$areas" ] || fail "area rows not replaced"
 [ "$(q "SELECT count(DISTINCT lexicons_digest) FROM documents")" = 1 ] || fail "digests mixed"
 [ "$(q "SELECT DISTINCT lexicons_digest FROM documents")" != "$digest" ] || fail "digest unchanged"
+[ "$(q "SELECT DISTINCT ingested_at FROM documents")" = 2020-01-01T00:00:00Z ] ||
+  fail "the first ingest's time changed"
+[ "$(q "SELECT count(*) FROM documents WHERE extracted_at > '2020-01-02'")" = "$docs" ] ||
+  fail "the new extraction's time not recorded"
 out=$("$bin" reprocess --db "$work/c.db" --lexicons "$work/lex" --json)
 echo "$out" | grep -q '"redone":0,' || fail "a second run redid documents: $out"
 

@@ -97,6 +97,27 @@ TEST_F(MigrationsTest, AFailedMigrationLeavesNothingBehind) {
   EXPECT_EQ(Scalar(**store, "PRAGMA user_version"), std::to_string(Store::CurrentSchemaVersion()));
 }
 
+TEST_F(MigrationsTest, DocumentsOfVersion1WereExtractedWhenTheyWereIngested) {
+  const std::string v1 = std::string(SchemaMigrations()[0]) + R"sql(
+    INSERT INTO documents (sha256, kind, format, extractor_version, lexicons_digest, ingested_at,
+                           text, raw)
+    VALUES ('abc', 'news', 'text', 'sendscan 0.1.0', 'digest', '2024-05-06T07:08:09Z', 'Text.',
+            'Text.');
+    PRAGMA user_version = 1;)sql";
+  ASSERT_TRUE(ExecuteScript(Path("v1.db"), v1).ok());
+  auto store = Store::Open(Path("v1.db"));
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_EQ(Scalar(**store, "PRAGMA user_version"), std::to_string(Store::CurrentSchemaVersion()));
+  auto states = StoredDocumentStates(**store);
+  ASSERT_TRUE(states.ok()) << states.status().message();
+  ASSERT_EQ(states->size(), 1u);
+  EXPECT_EQ((*states)[0].ingested_at, "2024-05-06T07:08:09Z");
+  EXPECT_EQ((*states)[0].extracted_at, "2024-05-06T07:08:09Z");
+  // Nothing was reindexed or rewritten: the full-text index still finds the old row.
+  EXPECT_EQ(Scalar(**store, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'text'"),
+            "1");
+}
+
 TEST_F(MigrationsTest, ReadOnlyOpenOfAnOlderSchemaAsksForAWritableOpen) {
   ASSERT_TRUE(ExecuteScript(Path("old.db"), "CREATE TABLE unrelated (x)").ok());
   auto store = Store::Open(Path("old.db"), {.read_only = true});

@@ -57,13 +57,14 @@ Extraction Letter() {
 }
 
 StoredInput Input(const std::string& raw, const std::string& path) {
-  return {raw,
-          path,
-          "The Outlet",
-          "sendscan 0.1.0",
-          "digest-1",
-          "2024-01-02T03:04:05Z",
-          /*story_signature=*/std::nullopt};
+  StoredInput input;
+  input.raw = raw;
+  input.source_path = path;
+  input.outlet = "The Outlet";
+  input.extractor_version = "sendscan 0.1.0";
+  input.lexicons_digest = "digest-1";
+  input.ingested_at = "2024-01-02T03:04:05Z";
+  return input;
 }
 
 std::unique_ptr<Store> OpenMemory() {

@@ -249,8 +249,10 @@ TEST_F(SqliteStoreTest, PutAgainReplacesTheFactsInPlaceAndKeepsTheId) {
   Result<PutOutcome> put = store_->Put(redone, input);
   ASSERT_TRUE(put.ok()) << put.status().message();
   EXPECT_EQ(*put, PutOutcome::kReplaced);
-  EXPECT_EQ(Rows("SELECT id, title, lexicons_digest, ingested_at FROM documents"),
-            (std::vector<SqlRow>{{id, "Revised title", "lexicons-2", "2024-02-01T10:00:00Z"}}));
+  // The first ingest's time stays; the new extraction's time is recorded beside it.
+  EXPECT_EQ(Rows("SELECT id, title, lexicons_digest, ingested_at, extracted_at FROM documents"),
+            (std::vector<SqlRow>{{id, "Revised title", "lexicons-2", "2024-02-01T10:00:00Z",
+                                  "2025-01-01T00:00:00Z"}}));
   EXPECT_EQ(Scalar("SELECT count(*) FROM findings"), "1");
   EXPECT_EQ(Scalar("SELECT count(*) FROM finding_themes"), "2");
   EXPECT_EQ(Scalar("SELECT count(*) FROM quotes"), "0");
