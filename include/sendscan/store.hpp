@@ -117,15 +117,20 @@ class Store {
   // manifest fields win over the document's url, title, published and input.outlet. Atomic on
   // its own; between Begin and Commit it joins the batch. The document's story group is the
   // group of the most similar stored document with an estimated Jaccard >= 0.8 over 5-word
-  // shingles, else its own id. An empty `input.raw` does not overwrite stored raw bytes.
+  // shingles, else its own id. An empty `input.raw` does not overwrite stored raw bytes. A
+  // failure recorded for the path is forgotten: the path is stored now.
   virtual Result<PutOutcome> Put(const Extraction& extraction, const StoredInput& input,
                                  const ManifestEntry& manifest = {}) = 0;
 
   // Records another path for bytes already stored (the same file renamed or copied); a path
-  // already recorded is not added twice. NotFound when no document has those bytes.
+  // already recorded is not added twice. NotFound when no document has those bytes. A failure
+  // recorded for the path is forgotten.
   virtual Status AddPath(const std::string& sha256, const std::string& path) = 0;
 
-  // Records an input that failed, with its one-line reason.
+  // Records an input that failed, with its one-line reason. The failures table keeps one row
+  // per source, its latest failure (a failure older than the one kept changes nothing), until
+  // the source is stored by Put or AddPath: a batch job re-running over a folder sees what
+  // fails now, not every past attempt.
   virtual Status RecordFailure(const std::string& source, const std::string& reason,
                                const std::string& when) = 0;
 

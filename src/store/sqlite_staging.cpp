@@ -11,6 +11,8 @@ constexpr std::string_view kSqlDeferForeignKeys = "PRAGMA defer_foreign_keys = O
 constexpr std::string_view kSqlSavepoint = "SAVEPOINT sendscan_write";
 constexpr std::string_view kSqlRelease = "RELEASE sendscan_write";
 constexpr std::string_view kSqlRollbackTo = "ROLLBACK TO sendscan_write";
+constexpr std::string_view kSqlDataVersion = "PRAGMA data_version";
+constexpr std::string_view kSqlAnyFailure = "SELECT EXISTS (SELECT 1 FROM failures)";
 
 // Staging. A statement that writes to an FTS5 table inside a transaction opens a statement
 // savepoint, at which FTS5 (3.40) writes its pending terms out as a new segment: inserted a
@@ -85,9 +87,37 @@ Status SqliteStore::BeginTransaction() {
   if (Status s = Run(kSqlBegin); !s.ok()) return s;
   ForgetStaging();
   Status status = Run(kSqlDeferForeignKeys);
-  if (status.ok()) status = CheckBandsInMemory();
+  if (status.ok()) status = CatchUpWithOtherWriters();
   if (!status.ok()) (void)RollbackTransaction();
   return status;
+}
+
+Result<bool> SqliteStore::Exists(std::string_view sql) {
+  Result<Statement> query = Prepare(sql);
+  if (!query.ok()) return query.status();
+  if (const int rc = query->Step(); rc != SQLITE_ROW) return Error(rc);
+  return query->ColumnInt(0) != 0;
+}
+
+Status SqliteStore::CatchUpWithOtherWriters() {
+  std::int64_t version = 0;
+  {
+    Result<Statement> data_version = Prepare(kSqlDataVersion);
+    if (!data_version.ok()) return data_version.status();
+    if (const int rc = data_version->Step(); rc != SQLITE_ROW) return Error(rc);
+    version = data_version->ColumnInt(0);
+  }
+  const bool first = !caught_up_;
+  const bool others_wrote = caught_up_ && version != data_version_;
+  caught_up_ = true;
+  data_version_ = version;
+  if (Status s = CheckBandsInMemory(first, others_wrote); !s.ok()) return s;
+  if (first || others_wrote) {
+    Result<bool> any = Exists(kSqlAnyFailure);
+    if (!any.ok()) return any.status();
+    failures_may_exist_ = *any;
+  }
+  return Status::Ok();
 }
 
 Status SqliteStore::CommitTransaction() {

@@ -54,8 +54,13 @@ ON CONFLICT (name) DO UPDATE SET gss = excluded.gss, region = excluded.region,
   type = excluded.type, end_date = excluded.end_date, successors = excluded.successors)sql";
 constexpr std::string_view kSqlStoredAreas =
     "SELECT name, gss, region, type, end_date, successors FROM local_areas";
+// One row per source: its latest failure, until the source is stored (ForgetFailuresOf).
+constexpr std::string_view kSqlForgetOlderFailures =
+    "DELETE FROM failures WHERE source = ?1 AND failed_at <= ?2";
 constexpr std::string_view kSqlInsertFailure =
-    "INSERT INTO failures (source, reason, failed_at) VALUES (?1, ?2, ?3)";
+    "INSERT INTO failures (source, reason, failed_at) SELECT ?1, ?2, ?3 "
+    "WHERE NOT EXISTS (SELECT 1 FROM failures WHERE source = ?1)";
+constexpr std::string_view kSqlForgetFailures = "DELETE FROM failures WHERE source = ?1";
 constexpr std::string_view kSqlStale = R"sql(
 SELECT d.id, d.sha256, d.raw,
   (SELECT p.path FROM document_paths p WHERE p.document_id = d.id ORDER BY p.id LIMIT 1),
@@ -313,7 +318,8 @@ Status SqliteStore::InsertPath(std::int64_t id, const std::string& path) {
   if (!insert.ok()) return insert.status();
   insert->Int(1, id);
   insert->Text(2, path);
-  return Done(*insert);
+  if (Status s = Done(*insert); !s.ok()) return s;
+  return ForgetFailuresOf(path);
 }
 
 Status SqliteStore::AddPath(const std::string& sha256, const std::string& path) {
@@ -329,12 +335,31 @@ Status SqliteStore::AddPath(const std::string& sha256, const std::string& path) 
 Status SqliteStore::RecordFailure(const std::string& source, const std::string& reason,
                                   const std::string& when) {
   if (Status s = Writable(); !s.ok()) return s;
+  WriteScope scope(*this);
+  if (Status s = scope.Start(); !s.ok()) return s;
+  {
+    Result<Statement> forget = Prepare(kSqlForgetOlderFailures);
+    if (!forget.ok()) return forget.status();
+    forget->Text(1, source);
+    forget->Text(2, when);
+    if (Status s = Done(*forget); !s.ok()) return s;
+  }
   Result<Statement> insert = Prepare(kSqlInsertFailure);
   if (!insert.ok()) return insert.status();
   insert->Text(1, source);
   insert->Text(2, reason);
   insert->Text(3, when);
-  return Done(*insert);
+  if (Status s = Done(*insert); !s.ok()) return s;
+  failures_may_exist_ = true;
+  return scope.Commit();
+}
+
+Status SqliteStore::ForgetFailuresOf(const std::string& source) {
+  if (!failures_may_exist_) return Status::Ok();
+  Result<Statement> forget = Prepare(kSqlForgetFailures);
+  if (!forget.ok()) return forget.status();
+  forget->Text(1, source);
+  return Done(*forget);
 }
 
 Result<std::vector<StaleDocument>> SqliteStore::Stale(const std::string& extractor_version,

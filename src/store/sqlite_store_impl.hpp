@@ -114,8 +114,12 @@ class SqliteStore final : public Store {
   Status RollbackTransaction();
   void ForgetStaging();  // after a rollback, or at a transaction's start
   Status Flush();
-  Status FlushIfLarge();                 // when enough waits in memory
-  Status MarkReplaced(std::int64_t id);  // a committed document is replaced at the flush
+  // At each transaction's start: refreshes what this connection keeps in memory about the
+  // database, at the first and whenever another connection has committed since.
+  Status CatchUpWithOtherWriters();
+  Result<bool> Exists(std::string_view sql);  // the one 0/1 value of a query
+  Status FlushIfLarge();                      // when enough waits in memory
+  Status MarkReplaced(std::int64_t id);       // a committed document is replaced at the flush
 
   Result<std::optional<Existing>> FindDocument(const std::string& sha256);
   Result<std::int64_t> NextId(std::int64_t& counter);
@@ -124,7 +128,7 @@ class SqliteStore final : public Store {
   Status DeleteMinHash(std::int64_t id);
   Result<std::string> StoredRaw(std::int64_t id);
   // Story groups (sqlite_story_groups.cpp).
-  Status CheckBandsInMemory();  // at each transaction's start
+  Status CheckBandsInMemory(bool first, bool others_wrote);
   Result<std::int64_t> StoryGroup(std::int64_t id, const MinHashSignature& signature,
                                   const std::vector<std::uint64_t>& keys);
   Status AddCandidatesFromTable(const std::vector<std::uint64_t>& keys,
@@ -139,6 +143,7 @@ class SqliteStore final : public Store {
   Status InsertFacts(std::int64_t id, const Extraction& extraction);
   Status InsertMinHash(std::int64_t id, const MinHashSignature& signature);
   Status InsertPath(std::int64_t id, const std::string& path);
+  Status ForgetFailuresOf(const std::string& source);  // it has been stored since
   Result<std::int64_t> AreaId(const LocalArea& area);
   Result<std::int64_t> SpeakerId(const Speaker& speaker);
 
@@ -156,6 +161,11 @@ class SqliteStore final : public Store {
   bool staged_ = false;
   bool replaced_ = false;  // a committed document is among them (stage_replaced has rows)
   std::size_t staged_bytes_ = 0;
+  // PRAGMA data_version when this connection last caught up (CatchUpWithOtherWriters).
+  bool caught_up_ = false;
+  std::int64_t data_version_ = 0;
+  // Whether failures may hold a row: when not, storing a path has no failure of it to forget.
+  bool failures_may_exist_ = true;
   // The next ids of the staged tables, read at the first write of a transaction (the write
   // lock is held from BEGIN IMMEDIATE on, so nobody else takes them).
   bool ids_known_ = false;
@@ -172,9 +182,7 @@ class SqliteStore final : public Store {
   // only the open transaction's keys, and the table answers for committed ones.
   std::vector<std::pair<std::uint64_t, std::int64_t>> pending_bands_;
   BandIndex recent_bands_;
-  bool bands_checked_ = false;
   bool bands_in_memory_ = false;
-  std::int64_t data_version_ = 0;
 };
 
 }  // namespace sendscan::sqlite

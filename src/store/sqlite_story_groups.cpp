@@ -27,7 +27,6 @@ constexpr std::string_view kSqlInsertBand =
     "INSERT INTO minhash_bands (band_key, document_id) VALUES (?1, ?2) "
     "ON CONFLICT (band_key, document_id) DO NOTHING";
 constexpr std::string_view kSqlAnyBand = "SELECT EXISTS (SELECT 1 FROM minhash_bands)";
-constexpr std::string_view kSqlDataVersion = "PRAGMA data_version";
 // Documents sharing at least ?2 of the band keys in ?1.
 constexpr std::string_view kSqlBandCandidates =
     "SELECT b.document_id FROM json_each(?1) AS j "
@@ -66,25 +65,15 @@ std::string JsonKeys(const std::vector<std::uint64_t>& keys) {
   return out + "]";
 }
 
-Status SqliteStore::CheckBandsInMemory() {
-  std::int64_t version = 0;
-  {
-    Result<Statement> data_version = Prepare(kSqlDataVersion);
-    if (!data_version.ok()) return data_version.status();
-    if (const int rc = data_version->Step(); rc != SQLITE_ROW) return Error(rc);
-    version = data_version->ColumnInt(0);
-  }
-  if (!bands_checked_) {
-    Result<Statement> any = Prepare(kSqlAnyBand);
+Status SqliteStore::CheckBandsInMemory(bool first, bool others_wrote) {
+  if (first) {
+    Result<bool> any = Exists(kSqlAnyBand);
     if (!any.ok()) return any.status();
-    if (const int rc = any->Step(); rc != SQLITE_ROW) return Error(rc);
-    bands_in_memory_ = any->ColumnInt(0) == 0 && max_bands_in_memory_ > 0;
-    bands_checked_ = true;
-  } else if (version != data_version_ || recent_bands_.size() > max_bands_in_memory_) {
+    bands_in_memory_ = !*any && max_bands_in_memory_ > 0;
+  } else if (others_wrote || recent_bands_.size() > max_bands_in_memory_) {
     bands_in_memory_ = false;  // another connection wrote bands we have not seen; or too many
   }
   if (!bands_in_memory_) recent_bands_.Clear();
-  data_version_ = version;
   return Status::Ok();
 }
 

@@ -60,6 +60,13 @@ grep -q "empty.txt" "$work/mixed.err" && pass "mixed: failure named on stderr" |
 [ "$(q "$db" "select count(*) from documents")" = "$((n + 1))" ] && pass "mixed: the good file stored" ||
   fail "mixed: good file not stored"
 
+# --- the next run: a file that still fails keeps one row; a file fixed since has none
+cp "$docs/essex-2021-revisit-news.txt" "$work/mixed/empty.txt"
+ingest mixed-again 1 "$db" "$work/mixed" && expect_summary mixed-again files=3 added=0 paths_added=1 failed=1
+left=$(q "$db" "select source from failures where source like '$work/mixed/%'")
+[ "$left" = "$work/mixed/random.bin" ] && pass "mixed-again: only the file that still fails" ||
+  fail "mixed-again: failures left: $left"
+
 # --- manifest: set cells win, paths relative to the manifest's folder or as given
 mdb="$work/manifest.db"
 cat > "$docs/manifest.csv" <<CSV

@@ -419,6 +419,41 @@ TEST_F(SqliteStoreTest, RecordFailureKeepsSourceReasonAndTime) {
             (std::vector<SqlRow>{{"bad.pdf", "bad.pdf: truncated PDF", "2024-02-01"}}));
 }
 
+TEST_F(SqliteStoreTest, AFileThatKeepsFailingHasOneRowItsLatestFailure) {
+  ASSERT_TRUE(store_->RecordFailure("bad.pdf", "truncated PDF", "2024-02-01T00:00:00Z").ok());
+  ASSERT_TRUE(store_->RecordFailure("bad.pdf", "encrypted PDF", "2024-03-01T00:00:00Z").ok());
+  // An older failure (merged from another store) does not replace the newer one.
+  ASSERT_TRUE(store_->RecordFailure("bad.pdf", "empty file", "2024-01-01T00:00:00Z").ok());
+  ASSERT_TRUE(store_->RecordFailure("other.txt", "empty file", "2024-01-01T00:00:00Z").ok());
+  EXPECT_EQ(Rows("SELECT source, reason, failed_at FROM failures ORDER BY source"),
+            (std::vector<SqlRow>{{"bad.pdf", "encrypted PDF", "2024-03-01T00:00:00Z"},
+                                 {"other.txt", "empty file", "2024-01-01T00:00:00Z"}}));
+}
+
+TEST_F(SqliteStoreTest, AStoredPathHasNoFailureLeft) {
+  ASSERT_TRUE(store_->RecordFailure("fixed.txt", "empty file", "2024-01-01T00:00:00Z").ok());
+  ASSERT_TRUE(store_->RecordFailure("copy.txt", "no such file", "2024-01-01T00:00:00Z").ok());
+  ASSERT_TRUE(store_->RecordFailure("still-bad.txt", "empty file", "2024-01-01T00:00:00Z").ok());
+  Put(Article("fixed-sha", "Now it has a story in it."), "fixed.txt");
+  ASSERT_TRUE(store_->AddPath("fixed-sha", "copy.txt").ok());
+  EXPECT_EQ(Rows("SELECT source FROM failures"), (std::vector<SqlRow>{{"still-bad.txt"}}));
+}
+
+TEST_F(SqliteStoreTest, AFailureAnotherConnectionRecordedIsForgottenToo) {
+  // The writer found no failures, so it stopped looking; another process then records one.
+  const std::string file = Path("failures.db");
+  auto writer = Store::Open(file);
+  ASSERT_TRUE(writer.ok());
+  ASSERT_TRUE((*writer)->Put(Article("a-sha", "First story here."), Input("a.txt")).ok());
+  {
+    auto other = Store::Open(file);
+    ASSERT_TRUE(other.ok());
+    ASSERT_TRUE((*other)->RecordFailure("b.txt", "empty file", "2024-01-01T00:00:00Z").ok());
+  }
+  ASSERT_TRUE((*writer)->Put(Article("b-sha", "Second story here."), Input("b.txt")).ok());
+  EXPECT_EQ(Rows(**writer, "SELECT count(*) FROM failures"), (std::vector<SqlRow>{{"0"}}));
+}
+
 TEST_F(SqliteStoreTest, SpanOutsideTheTextIsRefusedAndNothingOfTheDocumentIsStored) {
   Extraction broken = Letter();
   broken.findings[1].span = {10, broken.document.text.size() + 5};
