@@ -27,8 +27,9 @@ struct StoreOptions {
   // Story-group band keys a writing connection keeps in memory (16 bytes each, 32 per
   // document), so that a bulk ingest into a store that started empty finds copies without
   // asking the minhash_bands table. Past this many, or once another connection has written,
-  // the table answers. 0: always the table. Default: about 30,000 documents' worth (~32 MB).
-  std::size_t band_keys_in_memory = std::size_t{1} << 20;
+  // the table answers. 0: always the table. Default: about 30,000 documents' worth, in a 32 MB
+  // table (kept a batch's worth under the 1,048,576 keys at which that table would double).
+  std::size_t band_keys_in_memory = 1'000'000;
 };
 
 // What a store keeps of one input besides its extraction.
