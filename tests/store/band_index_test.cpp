@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
+#include <random>
 #include <vector>
 
 namespace sendscan::sqlite {
@@ -59,6 +61,27 @@ TEST(BandIndexTest, KeepsEveryPairAsItGrows) {
   ASSERT_EQ(ids.size(), 50u);
   EXPECT_EQ(ids.front(), 7);
   EXPECT_EQ(ids.back(), 4907);
+}
+
+TEST(BandIndexTest, AgreesWithAMultimapOnManyCollidingKeys) {
+  // Keys drawn from a small range, so many share a slot and many repeat.
+  std::mt19937_64 random(7);
+  std::multimap<std::uint64_t, std::int64_t> expected;
+  BandIndex index;
+  for (std::int64_t id = 1; id <= 20000; ++id) {
+    const std::uint64_t key = (random() % 3000) << (random() % 2 == 0 ? 0 : 33);
+    index.Add(key, id);
+    expected.emplace(key, id);
+  }
+  for (std::uint64_t key = 0; key < 3000; ++key) {
+    for (std::uint64_t probe : {key, key << 33}) {
+      std::vector<std::int64_t> want;
+      for (auto [it, end] = expected.equal_range(probe); it != end; ++it)
+        want.push_back(it->second);
+      std::sort(want.begin(), want.end());
+      ASSERT_EQ(IdsUnder(index, probe), want) << probe;
+    }
+  }
 }
 
 TEST(BandIndexTest, APairAddedTwiceIsFoundTwice) {
