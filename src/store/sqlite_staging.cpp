@@ -92,30 +92,18 @@ Status SqliteStore::BeginTransaction() {
   return status;
 }
 
-Result<bool> SqliteStore::Exists(std::string_view sql) {
-  Result<Statement> query = Prepare(sql);
-  if (!query.ok()) return query.status();
-  if (const int rc = query->Step(); rc != SQLITE_ROW) return Error(rc);
-  return query->ColumnInt(0) != 0;
-}
-
 Status SqliteStore::CatchUpWithOtherWriters() {
-  std::int64_t version = 0;
-  {
-    Result<Statement> data_version = Prepare(kSqlDataVersion);
-    if (!data_version.ok()) return data_version.status();
-    if (const int rc = data_version->Step(); rc != SQLITE_ROW) return Error(rc);
-    version = data_version->ColumnInt(0);
-  }
+  Result<std::int64_t> version = SingleInt(kSqlDataVersion);
+  if (!version.ok()) return version.status();
   const bool first = !caught_up_;
-  const bool others_wrote = caught_up_ && version != data_version_;
+  const bool others_wrote = caught_up_ && *version != data_version_;
   caught_up_ = true;
-  data_version_ = version;
+  data_version_ = *version;
   if (Status s = CheckBandsInMemory(first, others_wrote); !s.ok()) return s;
   if (first || others_wrote) {
-    Result<bool> any = Exists(kSqlAnyFailure);
+    Result<std::int64_t> any = SingleInt(kSqlAnyFailure);
     if (!any.ok()) return any.status();
-    failures_may_exist_ = *any;
+    failures_may_exist_ = *any != 0;
   }
   return Status::Ok();
 }

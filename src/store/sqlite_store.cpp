@@ -104,12 +104,17 @@ Status SqliteStore::Writable() const {
   return Status::Ok();
 }
 
-Result<int> SqliteStore::UserVersion() {
-  Result<Statement> statement = Prepare(kSqlUserVersion);
+Result<std::int64_t> SqliteStore::SingleInt(std::string_view sql) {
+  Result<Statement> statement = Prepare(sql);
   if (!statement.ok()) return statement.status();
-  const int rc = statement->Step();
-  if (rc != SQLITE_ROW) return Error(rc);
-  return static_cast<int>(statement->ColumnInt(0));
+  if (const int rc = statement->Step(); rc != SQLITE_ROW) return Error(rc);
+  return statement->ColumnInt(0);
+}
+
+Result<int> SqliteStore::UserVersion() {
+  Result<std::int64_t> version = SingleInt(kSqlUserVersion);
+  if (!version.ok()) return version.status();
+  return static_cast<int>(*version);
 }
 
 // ---- Opening

@@ -102,8 +102,9 @@ class SqliteStore final : public Store {
   Status Error(int rc) const { return SqliteError(rc, db_, path_); }
   Status Writable() const;
   Result<Statement> Prepare(std::string_view sql);
-  Status Run(std::string_view sql);   // a statement without parameters
-  Status Done(Statement& statement);  // steps to the end
+  Status Run(std::string_view sql);                      // a statement without parameters
+  Status Done(Statement& statement);                     // steps to the end
+  Result<std::int64_t> SingleInt(std::string_view sql);  // the first column of the first row
   Result<int> UserVersion();
   Status Migrate(int from);
   Status PrepareStaging();
@@ -117,9 +118,8 @@ class SqliteStore final : public Store {
   // At each transaction's start: refreshes what this connection keeps in memory about the
   // database, at the first and whenever another connection has committed since.
   Status CatchUpWithOtherWriters();
-  Result<bool> Exists(std::string_view sql);  // the one 0/1 value of a query
-  Status FlushIfLarge();                      // when enough waits in memory
-  Status MarkReplaced(std::int64_t id);       // a committed document is replaced at the flush
+  Status FlushIfLarge();                 // when enough waits in memory
+  Status MarkReplaced(std::int64_t id);  // a committed document is replaced at the flush
 
   Result<std::optional<Existing>> FindDocument(const std::string& sha256);
   Result<std::int64_t> NextId(std::int64_t& counter);

@@ -67,9 +67,9 @@ std::string JsonKeys(const std::vector<std::uint64_t>& keys) {
 
 Status SqliteStore::CheckBandsInMemory(bool first, bool others_wrote) {
   if (first) {
-    Result<bool> any = Exists(kSqlAnyBand);
+    Result<std::int64_t> any = SingleInt(kSqlAnyBand);
     if (!any.ok()) return any.status();
-    bands_in_memory_ = !*any && max_bands_in_memory_ > 0;
+    bands_in_memory_ = *any == 0 && max_bands_in_memory_ > 0;
   } else if (others_wrote || recent_bands_.size() > max_bands_in_memory_) {
     bands_in_memory_ = false;  // another connection wrote bands we have not seen; or too many
   }
